@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+
+namespace Newcomers.BuildingBlocks.Api;
+
+/// <summary>What every process of the product has: gRPC with the error model, health, reflection, storage and events.</summary>
+public static class ServiceDefaults
+{
+    public static IServiceCollection AddServiceDefaults(this IServiceCollection services)
+    {
+        services.AddGrpc(options => options.Interceptors.Add<ErrorInterceptor>());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddHostedService<OutboxSweeper>();
+        return services;
+    }
+
+    /// <summary>The standalone adapters: SQLite files and in-process events.</summary>
+    public static IServiceCollection AddEmbeddedInfrastructure(this IServiceCollection services)
+    {
+        services.AddSingleton<IDocumentStoreFactory, SqliteDocumentStoreFactory>();
+        services.AddSingleton<IEventBus, InProcessEventBus>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapServiceDefaults(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcHealthChecksService();
+        endpoints.MapGrpcReflectionService();
+        endpoints.MapGet("/healthz", () => "ok");
+        return endpoints;
+    }
+}

@@ -1,0 +1,70 @@
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.BuildingBlocks.Storage;
+
+/// <summary>Changes that commit together, and the integration events they publish.</summary>
+public sealed class ChangeSet
+{
+    public List<Change> Changes { get; } = [];
+    public List<IntegrationEvent> Events { get; } = [];
+
+    /// <summary>Writes a document; expectedVersion 0 means it must not exist yet. It is stored at expectedVersion + 1.</summary>
+    public ChangeSet Put(string collection, string id, long expectedVersion, byte[] body, IReadOnlyList<IndexEntry> indexes)
+    {
+        Changes.Add(new PutDocument(collection, id, expectedVersion, body, indexes));
+        return this;
+    }
+
+    public ChangeSet Delete(string collection, string id, long expectedVersion)
+    {
+        Changes.Add(new DeleteDocument(collection, id, expectedVersion));
+        return this;
+    }
+
+    /// <summary>Claims a unique key for an owner; fails if another owner holds it.</summary>
+    public ChangeSet Claim(string key, string owner)
+    {
+        Changes.Add(new ClaimUnique(key, owner));
+        return this;
+    }
+
+    public ChangeSet Release(string key)
+    {
+        Changes.Add(new ReleaseUnique(key));
+        return this;
+    }
+
+    /// <summary>Adds one to a counter; fails if it already stands at the limit.</summary>
+    public ChangeSet Reserve(string counter, long limit)
+    {
+        Changes.Add(new ReserveSlot(counter, limit));
+        return this;
+    }
+
+    /// <summary>Takes one from a counter (never below zero).</summary>
+    public ChangeSet Free(string counter)
+    {
+        Changes.Add(new FreeSlot(counter));
+        return this;
+    }
+
+    public ChangeSet Publish(IntegrationEvent integrationEvent)
+    {
+        Events.Add(integrationEvent);
+        return this;
+    }
+}
+
+public abstract record Change;
+
+public sealed record PutDocument(string Collection, string Id, long ExpectedVersion, byte[] Body, IReadOnlyList<IndexEntry> Indexes) : Change;
+
+public sealed record DeleteDocument(string Collection, string Id, long ExpectedVersion) : Change;
+
+public sealed record ClaimUnique(string Key, string Owner) : Change;
+
+public sealed record ReleaseUnique(string Key) : Change;
+
+public sealed record ReserveSlot(string Counter, long Limit) : Change;
+
+public sealed record FreeSlot(string Counter) : Change;

@@ -1,0 +1,58 @@
+namespace Newcomers.BuildingBlocks.Storage;
+
+/// <summary>
+/// The storage port every service writes through: versioned documents with secondary indexes,
+/// unique claims, bounded counters and an outbox, all changed together in one atomic commit.
+/// </summary>
+public interface IDocumentStore : IAsyncDisposable
+{
+    Task<StoredDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Documents in id order (or reverse), optionally only those with one index entry.</summary>
+    Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, IndexEntry? index, int limit, string? afterId,
+        bool descending = false, CancellationToken cancellationToken = default);
+
+    Task<string?> GetUniqueOwnerAsync(string key, CancellationToken cancellationToken = default);
+
+    Task<long> GetCounterAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies every change or none. Throws <see cref="ConcurrencyConflictException"/>,
+    /// <see cref="UniqueConflictException"/> or <see cref="CapacityExceededException"/>.
+    /// Returns the outbox sequence numbers given to the change set's events.
+    /// </summary>
+    Task<IReadOnlyList<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default);
+
+    /// <summary>Outbox entries not yet acknowledged, oldest first, committed before the given time.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, DateTimeOffset committedBefore, CancellationToken cancellationToken = default);
+
+    Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+}
+
+public sealed record StoredDocument(string Id, long Version, byte[] Body);
+
+/// <summary>A secondary index entry: the document is found under (name, key).</summary>
+public sealed record IndexEntry(string Name, string Key);
+
+public sealed record OutboxEntry(long Sequence, byte[] Body);
+
+public sealed class ConcurrencyConflictException(string collection, string id, long expected, long actual)
+    : Exception($"{collection}/{id} is at version {actual}, not {expected}")
+{
+    public string Collection { get; } = collection;
+    public string Id { get; } = id;
+    public long Actual { get; } = actual;
+}
+
+public sealed class UniqueConflictException(string key, string owner)
+    : Exception($"'{key}' is already held by {owner}")
+{
+    public string Key { get; } = key;
+    public string Owner { get; } = owner;
+}
+
+public sealed class CapacityExceededException(string key, long limit)
+    : Exception($"counter '{key}' is at its limit of {limit}")
+{
+    public string Key { get; } = key;
+}

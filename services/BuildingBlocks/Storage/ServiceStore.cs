@@ -1,0 +1,83 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.BuildingBlocks.Storage;
+
+/// <summary>
+/// A service's own store: typed reads, atomic commits, and the outbox. Events committed with a
+/// change are published right after the commit; whatever could not be published stays in the
+/// outbox and is published again by <see cref="OutboxSweeper"/> (consumers are idempotent).
+/// </summary>
+public abstract class ServiceStore(IDocumentStore documents, IEventBus bus, ILogger logger) : IAsyncDisposable
+{
+    private static readonly MessageParser<IntegrationEvent> EventParser = IntegrationEvent.Parser;
+
+    public IDocumentStore Documents => documents;
+
+    public async Task<T?> GetAsync<T>(DocumentCollection<T> collection, string id, CancellationToken cancellationToken = default)
+        where T : class, IMessage<T>, new()
+    {
+        var stored = await documents.GetAsync(collection.Name, id, cancellationToken);
+        return stored is null ? null : collection.Read(stored);
+    }
+
+    /// <summary>One page in id order, with the token of the next page (empty on the last).</summary>
+    public async Task<(IReadOnlyList<T> Items, string NextPageToken)> ListAsync<T>(DocumentCollection<T> collection, IndexEntry? index,
+        int pageSize, string? afterId, bool descending = false, CancellationToken cancellationToken = default)
+        where T : class, IMessage<T>, new()
+    {
+        var stored = await documents.ListAsync(collection.Name, index, pageSize + 1, afterId, descending, cancellationToken);
+        var items = stored.Take(pageSize).Select(collection.Read).ToList();
+        var next = stored.Count > pageSize ? PageToken.Encode(stored[pageSize - 1].Id) : "";
+        return (items, next);
+    }
+
+    /// <summary>Every document of a collection, in id order, read a page at a time.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(DocumentCollection<T> collection, IndexEntry? index = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : class, IMessage<T>, new()
+    {
+        string? after = null;
+        while (true)
+        {
+            var page = await documents.ListAsync(collection.Name, index, 1000, after, cancellationToken: cancellationToken);
+            foreach (var stored in page) yield return collection.Read(stored);
+            if (page.Count < 1000) yield break;
+            after = page[^1].Id;
+        }
+    }
+
+    public async Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        var sequences = await documents.CommitAsync(changes, cancellationToken);
+        if (sequences.Count == 0) return;
+        try
+        {
+            foreach (var integrationEvent in changes.Events)
+                await bus.PublishAsync(integrationEvent, CancellationToken.None);
+            await documents.AcknowledgeOutboxAsync(sequences, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Publishing {Count} committed events failed; the outbox sweeper retries them", sequences.Count);
+        }
+    }
+
+    /// <summary>Publishes outbox entries committed before the given time. Returns how many.</summary>
+    public async Task<int> SweepOutboxAsync(DateTimeOffset committedBefore, CancellationToken cancellationToken)
+    {
+        var entries = await documents.ReadOutboxAsync(500, committedBefore, cancellationToken);
+        foreach (var entry in entries)
+            await bus.PublishAsync(EventParser.ParseFrom(entry.Body), cancellationToken);
+        await documents.AcknowledgeOutboxAsync(entries.Select(e => e.Sequence).ToList(), cancellationToken);
+        return entries.Count;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return documents.DisposeAsync();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.BuildingBlocks.Validation;
+
+/// <summary>Field rules shared by the services. Each adds a violation naming the field.</summary>
+public static partial class Rules
+{
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^GM[0-9]{4}$")]
+    private static partial Regex MunicipalityPattern();
+
+    [GeneratedRegex("^[0-9]{4}$")]
+    private static partial Regex FourDigits();
+
+    [GeneratedRegex("^[a-z]{2,3}$")]
+    private static partial Regex LanguagePattern();
+
+    public static Violations Id(this Violations v, string value, string field) =>
+        v.Check(IdPattern().IsMatch(value), field, "required: 1 to 64 letters, digits, '-' or '_'");
+
+    public static Violations OptionalId(this Violations v, string value, string field) =>
+        value.Length == 0 ? v : v.Id(value, field);
+
+    public static Violations Municipality(this Violations v, string value, string field) =>
+        v.Check(MunicipalityPattern().IsMatch(value), field, "required: a CBS municipality code such as GM0342");
+
+    public static Violations Postcode(this Violations v, string value, string field) =>
+        v.Check(value.Length == 0 || FourDigits().IsMatch(value), field, "a four-digit postcode such as 3762, or empty");
+
+    public static Violations Isco(this Violations v, string value, string field) =>
+        v.Check(FourDigits().IsMatch(value) && value[0] != '0' || value is "0110" or "0210" or "0310", field,
+            "an ISCO-08 unit group code of four digits, such as 7512");
+
+    public static Violations Language(this Violations v, string value, string field) =>
+        v.Check(LanguagePattern().IsMatch(value), field, "an ISO 639 code in lower case, such as ar or prs");
+
+    public static Violations Text(this Violations v, string value, string field, int max, bool required = false) =>
+        v.Check((!required || !string.IsNullOrWhiteSpace(value)) && value.Length <= max, field,
+            required ? $"required, at most {max} characters" : $"at most {max} characters");
+
+    public static Violations Labels(this Violations v, IReadOnlyList<string> values, string field, int maxCount = 50)
+    {
+        v.Check(values.Count <= maxCount, field, $"at most {maxCount} entries");
+        for (var i = 0; i < values.Count && i < maxCount; i++)
+            v.Text(values[i], $"{field}[{i}]", 100, required: true);
+        return v;
+    }
+
+    public static Violations Location(this Violations v, GeoPoint? point, string field)
+    {
+        if (point is null) return v.Add(field, "required");
+        v.Check(point.Latitude is >= -90 and <= 90 && point.Latitude != 0, $"{field}.latitude", "required: degrees between -90 and 90");
+        return v.Check(point.Longitude is >= -180 and <= 180 && point.Longitude != 0, $"{field}.longitude", "required: degrees between -180 and 180");
+    }
+
+    public static Violations Level(this Violations v, CefrLevel level, string field) =>
+        v.Check(level != CefrLevel.Unspecified && Enum.IsDefined(level), field, "required: a CEFR level from A0 to C2");
+
+    public static Violations Availability(this Violations v, Availability? availability, string field)
+    {
+        if (availability is null) return v.Add(field, "required");
+        v.Check(availability.HoursPerWeek is >= 1 and <= 60, $"{field}.hours_per_week", "between 1 and 60");
+        v.Check(availability.DayParts.Count > 0, $"{field}.day_parts", "at least one part of the week");
+        for (var i = 0; i < availability.DayParts.Count; i++)
+            v.Check(Defined(availability.DayParts[i]), $"{field}.day_parts[{i}]", "a part of the week such as DAY_PART_MONDAY_MORNING");
+        return v;
+    }
+
+    public static Violations PageSize(this Violations v, int pageSize, string field = "page_size") =>
+        v.Check(pageSize is >= 0 and <= 1000, field, "between 0 and 1000 (0 means 100)");
+
+    /// <summary>True for a value the enum defines, other than its UNSPECIFIED zero.</summary>
+    public static bool Defined<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Enum.IsDefined(value) && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
+}

@@ -1,0 +1,70 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Host.Demo;
+
+/// <summary>
+/// With Demo:Seed on, loads <see cref="DemoRegion"/> through the public gRPC API of this host as
+/// soon as it listens: every record passes the same validation and events as any client's.
+/// Records that already exist are skipped, so seeding twice does not duplicate. The host reports
+/// NOT_SERVING on gRPC health until the region is in.
+/// </summary>
+public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> logger) : BackgroundService, IHealthCheck
+{
+    private volatile bool seeded;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(seeded ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("seeding the demo region"));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.SetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+        var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var channel = GrpcChannel.ForAddress(address);
+        var region = DemoRegion.Generate();
+        var opportunities = new OpportunityService.OpportunityServiceClient(channel);
+        var profiles = new ProfileService.ProfileServiceClient(channel);
+        var created = 0;
+        foreach (var provider in region.Providers)
+            created += await CreateOnce(() => opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = provider, ProviderId = provider.Id }, cancellationToken: stoppingToken));
+        foreach (var opportunity in region.Opportunities)
+            created += await CreateOnce(() => opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = opportunity, OpportunityId = opportunity.Id }, cancellationToken: stoppingToken));
+        foreach (var newcomer in region.Newcomers)
+            created += await CreateOnce(() => profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = newcomer, NewcomerId = newcomer.Id }, cancellationToken: stoppingToken));
+        seeded = true;
+        logger.LogInformation("Demo region ready: {Created} records created, {Total} in the region",
+            created, region.Providers.Count + region.Opportunities.Count + region.Newcomers.Count);
+    }
+
+    private static async Task<int> CreateOnce<T>(Func<AsyncUnaryCall<T>> create)
+    {
+        try
+        {
+            await create();
+            return 1;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+            return 0;
+        }
+    }
+}
+
+public static class DemoExtensions
+{
+    /// <summary>Adds the demo seeder when configuration "Demo:Seed" is true (command line: --Demo:Seed=true).</summary>
+    public static IServiceCollection AddDemoRegion(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (!configuration.GetValue<bool>("Demo:Seed")) return services;
+        services.AddSingleton<DemoSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
+        services.AddHealthChecks().AddCheck<DemoSeeder>("demo-region");
+        return services;
+    }
+}

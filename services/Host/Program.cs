@@ -1,0 +1,3 @@
+using Newcomers.Host;
+
+await StandaloneHost.Create(args).RunAsync();

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Newcomers.BuildingBlocks.Api;
+using Newcomers.Host.Composition;
+using Newcomers.Host.Demo;
+using Newcomers.Matching;
+using Newcomers.Matching.ReadModel;
+using Newcomers.Opportunities;
+using Newcomers.Profiles;
+
+namespace Newcomers.Host;
+
+/// <summary>All three services in one process, with the same registrations as their own processes use.</summary>
+public static class StandaloneHost
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var hosting = builder.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(hosting.Address);
+            // Plaintext gRPC needs an HTTP/2-only endpoint; health and other HTTP/1.1 traffic get their own port.
+            kestrel.Listen(address, hosting.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, hosting.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+
+        builder.Services.AddServiceDefaults().AddEmbeddedInfrastructure()
+            .AddProfiles().AddOpportunities().AddMatching()
+            .AddSingleton<IReadModelSource, InProcessReadModelSource>()
+            .AddDemoRegion(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapProfiles();
+        app.MapOpportunities();
+        app.MapMatching();
+        return app;
+    }
+}
+
+/// <summary>Where the host listens (section "Hosting"). Port 0 picks a free port.</summary>
+public sealed class HostingOptions
+{
+    public const string Section = "Hosting";
+    public string Address { get; set; } = "127.0.0.1";
+    public int GrpcPort { get; set; } = 5080;
+    public int HttpPort { get; set; } = 5081;
+}

@@ -1,0 +1,168 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
+using Newcomers.Matching.Storage;
+
+namespace Newcomers.Matching.Api;
+
+/// <summary>The gRPC face of the Matching service.</summary>
+public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store) : MatchingService.MatchingServiceBase
+{
+    public override Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
+    {
+        var v = new Violations().Id(request.NewcomerId, "newcomer_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)")
+            .Check(request.MaxDistanceKm is >= 0 and <= 100, "max_distance_km", "between 0 and 100 (0 means the newcomer's own limit)")
+            .Check(request.MunicipalityCodes.Count <= 50, "municipality_codes", "at most 50");
+        for (var i = 0; i < request.Kinds.Count; i++) v.Check(Rules.Defined(request.Kinds[i]), $"kinds[{i}]", "an OpportunityKind such as OPPORTUNITY_KIND_VOLUNTEERING");
+        for (var i = 0; i < request.MunicipalityCodes.Count && i < 50; i++) v.Municipality(request.MunicipalityCodes[i], $"municipality_codes[{i}]");
+        v.ThrowIfAny();
+
+        var newcomer = model.Newcomer(request.NewcomerId) ?? throw Errors.NotFound("newcomer", request.NewcomerId);
+        if (!newcomer.Matchable) throw NotMatchable(newcomer.Id);
+        var kinds = request.Kinds.Count == 0 ? MatchingReadModel.AllKinds : request.Kinds.Distinct().ToList();
+        var filter = new OpportunityFilter(request.MunicipalityCodes.ToHashSet(), request.OnlyMapEligible, request.MaxDistanceKm);
+        return Task.FromResult(recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter));
+    }
+
+    public override Task<RecommendNewcomersResponse> RecommendNewcomers(RecommendNewcomersRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.OpportunityId, "opportunity_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)").ThrowIfAny();
+        var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
+        if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
+        return Task.FromResult(recommender.ForOpportunity(opportunity, request.Limit == 0 ? 20 : request.Limit));
+    }
+
+    public override async Task<Match> ProposeMatch(ProposeMatchRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.NewcomerId, "newcomer_id").Id(request.OpportunityId, "opportunity_id").Id(request.CaseworkerId, "caseworker_id").ThrowIfAny();
+        var newcomer = model.Newcomer(request.NewcomerId) ?? throw Errors.NotFound("newcomer", request.NewcomerId);
+        var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
+        if (!newcomer.Matchable) throw NotMatchable(newcomer.Id);
+        if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
+
+        var (score, reasons) = recommender.Explain(newcomer, opportunity);
+        var now = Now();
+        var match = new Match
+        {
+            Id = Ids.New(), NewcomerId = newcomer.Id, OpportunityId = opportunity.Id, Kind = opportunity.Kind, State = MatchState.Proposed,
+            ProposedBy = request.CaseworkerId, Score = score, Reasons = { reasons }, CountsTowardsMap = opportunity.CountsTowardsMap,
+            History = { new StateChange { State = MatchState.Proposed, Time = now, Party = Party.Caseworker } }, CreateTime = now, UpdateTime = now,
+        };
+        var changes = new ChangeSet().Claim(MatchStore.OpenPairKey(newcomer.Id, opportunity.Id), match.Id);
+        Save(changes, match, 0);
+        try
+        {
+            await store.CommitAsync(changes, context.CancellationToken);
+        }
+        catch (UniqueConflictException conflict)
+        {
+            throw Errors.AlreadyExists("match", conflict.Owner);
+        }
+        return match;
+    }
+
+    public override Task<Match> RespondToMatch(RespondToMatchRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.MatchId, "match_id")
+            .Check(Rules.Defined(request.Party), "party", "required: PARTY_PROVIDER, PARTY_NEWCOMER or PARTY_CASEWORKER")
+            .Check(request.Party != Party.Caseworker || !request.Accept, "accept", "a caseworker can only withdraw a proposal (accept = false)")
+            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this answer is based on").ThrowIfAny();
+        return ChangeAsync(request.MatchId, request.Version, (match, changes) =>
+        {
+            MatchLifecycle.Respond(match, request.Party, request.Accept, request.Reason, Now());
+            if (match.State == MatchState.Declined) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
+            if (match.State != MatchState.Accepted) return;
+            var newcomer = model.Newcomer(match.NewcomerId);
+            if (newcomer is not { Matchable: true }) throw NotMatchable(match.NewcomerId);
+            var opportunity = model.Opportunity(match.OpportunityId);
+            if (opportunity is null || !opportunity.Open || opportunity.End < recommender.Today()) throw NoPlace(match.OpportunityId);
+            changes.Reserve(MatchStore.PlacesKey(match.OpportunityId), opportunity.Capacity);
+        }, context.CancellationToken);
+    }
+
+    public override Task<Match> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.MatchId, "match_id")
+            .Check(Rules.Defined(request.Outcome), "outcome", "required: OUTCOME_STARTED, OUTCOME_COMPLETED or OUTCOME_ENDED")
+            .Check(request.HoursCompleted is >= 0 and <= 2000, "hours_completed", "between 0 and 2000")
+            .Check(request.Outcome != Outcome.Completed || request.HoursCompleted > 0, "hours_completed", "required for OUTCOME_COMPLETED")
+            .Check(request.Outcome != Outcome.Started || request.HoursCompleted == 0, "hours_completed", "only with OUTCOME_COMPLETED or OUTCOME_ENDED")
+            .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", "required for OUTCOME_ENDED")
+            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this outcome is based on").ThrowIfAny();
+        return ChangeAsync(request.MatchId, request.Version, (match, changes) =>
+        {
+            MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.Reason, Now());
+            if (request.Outcome == Outcome.Started) return;
+            changes.Free(MatchStore.PlacesKey(match.OpportunityId)).Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
+            if (match.CountsTowardsMap && match.HoursCompleted > 0)
+                changes.Publish(IntegrationEvents.Of(new MapHoursEarned { MatchId = match.Id, NewcomerId = match.NewcomerId, Hours = match.HoursCompleted }));
+        }, context.CancellationToken);
+    }
+
+    public override async Task<Match> GetMatch(GetMatchRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        return await LoadAsync(request.Id, context.CancellationToken);
+    }
+
+    public override async Task<ListMatchesResponse> ListMatches(ListMatchesRequest request, ServerCallContext context)
+    {
+        var v = new Violations().OptionalId(request.NewcomerId, "newcomer_id").OptionalId(request.OpportunityId, "opportunity_id").PageSize(request.PageSize)
+            .Check(request.NewcomerId.Length == 0 != (request.OpportunityId.Length == 0), "newcomer_id", "give exactly one of newcomer_id and opportunity_id")
+            .Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page");
+        v.ThrowIfAny();
+        var index = request.NewcomerId.Length > 0 ? new IndexEntry("newcomer", request.NewcomerId) : new IndexEntry("opportunity", request.OpportunityId);
+        var (items, next) = await store.ListAsync(MatchStore.Matches, index, request.PageSize == 0 ? 100 : request.PageSize, after, descending: true,
+            cancellationToken: context.CancellationToken);
+        return new ListMatchesResponse { Matches = { items }, NextPageToken = next };
+    }
+
+    /// <summary>
+    /// Read, change and commit one match. With a version from the caller a stale read is ABORTED;
+    /// without one the change is retried on the latest version, so no concurrent answer is lost.
+    /// </summary>
+    private async Task<Match> ChangeAsync(string id, long version, Action<Match, ChangeSet> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Optimistic.RetryAsync(async () =>
+            {
+                var match = await LoadAsync(id, cancellationToken);
+                if (version != 0 && version != match.Version) throw Errors.Aborted("match", id, match.Version);
+                var current = match.Version;
+                var changes = new ChangeSet();
+                change(match, changes);
+                Save(changes, match, current);
+                await store.CommitAsync(changes, cancellationToken);
+                return match;
+            }, attempts: version == 0 ? 50 : 1);
+        }
+        catch (CapacityExceededException)
+        {
+            var opportunityId = (await LoadAsync(id, cancellationToken)).OpportunityId;
+            throw NoPlace(opportunityId);
+        }
+    }
+
+    private static void Save(ChangeSet changes, Match match, long expectedVersion)
+    {
+        MatchStore.Matches.Put(changes, match, expectedVersion);
+        changes.Publish(IntegrationEvents.Of(new MatchChanged { Match = match }));
+    }
+
+    private async Task<Match> LoadAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(MatchStore.Matches, id, cancellationToken) ?? throw Errors.NotFound("match", id);
+
+    private static RpcException NotMatchable(string newcomerId) => Errors.FailedPrecondition("NO_CONSENT",
+        $"newcomers/{newcomerId}", "the newcomer has not consented to matching or is not active");
+
+    private static RpcException NoPlace(string opportunityId) => Errors.FailedPrecondition("NO_PLACE_LEFT",
+        $"opportunities/{opportunityId}", "the opportunity is closed, has ended or has no place left");
+
+    private static Timestamp Now() => Timestamp.FromDateTime(DateTime.UtcNow);
+}

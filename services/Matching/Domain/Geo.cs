@@ -1,0 +1,19 @@
+namespace Newcomers.Matching.Domain;
+
+/// <summary>
+/// Distances on the map. Within a region (under 100 km) the equirectangular approximation is
+/// within 0.1% of the great-circle distance and costs a few multiplications.
+/// </summary>
+public static class Geo
+{
+    public const double KmPerDegreeLatitude = 110.574;
+
+    public static double KmPerDegreeLongitude(double latitude) => 111.320 * Math.Cos(latitude * Math.PI / 180);
+
+    public static double DistanceKm(double latitudeA, double longitudeA, double latitudeB, double longitudeB)
+    {
+        var y = (latitudeB - latitudeA) * KmPerDegreeLatitude;
+        var x = (longitudeB - longitudeA) * KmPerDegreeLongitude((latitudeA + latitudeB) / 2);
+        return Math.Sqrt(x * x + y * y);
+    }
+}

@@ -1,0 +1,50 @@
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.Domain;
+
+/// <summary>
+/// The explainable ranking used until a learned model is promoted: a weighted sum of fits, with
+/// weights per kind that add up to one. Its contributions are the reasons.
+/// </summary>
+public static class HeuristicRanker
+{
+    public const string Name = "heuristic-v1";
+
+    // distance, dutch, occupation, skills, schedule, hours, goal, language, interests, family, map
+    private static readonly double[][] Weights =
+    [
+        [],
+        [0.20, 0.15, 0.20, 0.15, 0.10, 0.05, 0.10, 0.02, 0.00, 0.00, 0.03],
+        [0.20, 0.10, 0.05, 0.10, 0.15, 0.05, 0.20, 0.05, 0.05, 0.00, 0.05],
+        [0.25, 0.05, 0.00, 0.00, 0.20, 0.05, 0.15, 0.10, 0.15, 0.05, 0.00],
+    ];
+
+    public static double Score(in FitFeatures f)
+    {
+        var w = Weights[(int)f.Kind];
+        return w[0] * (1 - f.DistanceShare) + w[1] * DutchFit(f) + w[2] * f.OccupationLevel / 4.0 + w[3] * f.SkillShare
+            + w[4] * f.ScheduleShare + w[5] * f.HoursShare + w[6] * f.GoalFit + w[7] * Math.Min(1, f.SharedLanguages)
+            + w[8] * Math.Min(1, f.InterestOverlap / 2.0) + w[9] * (f.FamilyBuddyFit ? 1 : 0) + w[10] * f.MapNeed;
+    }
+
+    /// <summary>What each subject added to the score; they sum to <see cref="Score"/>.</summary>
+    public static IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions(in FitFeatures f)
+    {
+        var w = Weights[(int)f.Kind];
+        return
+        [
+            (ReasonKind.Distance, w[0] * (1 - f.DistanceShare)),
+            (ReasonKind.DutchLevel, w[1] * DutchFit(f)),
+            (ReasonKind.Occupation, w[2] * f.OccupationLevel / 4.0),
+            (ReasonKind.Skills, w[3] * f.SkillShare),
+            (ReasonKind.Availability, w[4] * f.ScheduleShare + w[5] * f.HoursShare),
+            (ReasonKind.PipGoal, w[6] * f.GoalFit),
+            (ReasonKind.SharedLanguage, w[7] * Math.Min(1, f.SharedLanguages)),
+            (ReasonKind.Interests, w[8] * Math.Min(1, f.InterestOverlap / 2.0) + w[9] * (f.FamilyBuddyFit ? 1 : 0)),
+            (ReasonKind.MapHours, w[10] * f.MapNeed),
+        ];
+    }
+
+    /// <summary>1 at or above the level asked; one step under is workable, more so with support on the floor.</summary>
+    public static double DutchFit(in FitFeatures f) => f.DutchGap >= 0 ? 1 : f.DutchGap == -1 ? (f.LanguageSupport ? 0.6 : 0.35) : 0;
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.Matching.Api;
+using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
+using Newcomers.Matching.Storage;
+
+namespace Newcomers.Matching;
+
+public static class Extensions
+{
+    /// <summary>
+    /// Registers the Matching service: its store, read model, recommender and event handlers.
+    /// The host also registers an <see cref="IReadModelSource"/> for the start-up rebuild.
+    /// </summary>
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MatchStore>();
+        services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<MatchStore>());
+        services.AddSingleton<MatchingReadModel>();
+        services.AddSingleton<Recommender>();
+        services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
+        services.AddSingleton<IIntegrationEventHandler, MatchHistoryEraser>();
+        services.AddHostedService<ReadModelLoader>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<MatchingApi>();
+        return endpoints;
+    }
+}

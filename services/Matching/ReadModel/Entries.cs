@@ -1,0 +1,70 @@
+using System.Numerics;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.ReadModel;
+
+/// <summary>Something with a place on the map, kept in a <see cref="SpatialGrid{T}"/>.</summary>
+public interface ILocated
+{
+    string Id { get; }
+    double Latitude { get; }
+    double Longitude { get; }
+}
+
+/// <summary>Places taken at an opportunity (accepted plus started matches), shared by every version of its entry.</summary>
+public sealed class PlaceCounter
+{
+    private int taken;
+    public int Taken => Volatile.Read(ref taken);
+    public void Add(int delta) => Interlocked.Add(ref taken, delta);
+}
+
+/// <summary>An opportunity as matching needs it: immutable, labels interned, the week as a bit mask.</summary>
+public sealed record OpportunityEntry(
+    string Id, long Version, OpportunityKind Kind, string Title, string MunicipalityCode, double Latitude, double Longitude,
+    int RequiredDutch, uint WeekMask, int Hours, string Occupation, int[] Skills, int[] Languages, int[] Interests,
+    bool LanguageSupport, bool CountsTowardsMap, int Capacity, bool Open, DateOnly? End, DateOnly? Start, Gender BuddyGender,
+    bool FamilyBuddy, PlaceCounter Places) : ILocated
+{
+    public int PlacesLeft => Capacity - Places.Taken;
+
+    public bool TakesNewcomersOn(DateOnly day) => Open && (End is null || End >= day) && PlacesLeft > 0;
+
+    public static OpportunityEntry From(Opportunity o, Vocabulary vocabulary, PlaceCounter places) => new(
+        o.Id, o.Version, o.Kind, o.Title, o.MunicipalityCode, o.Location.Latitude, o.Location.Longitude,
+        Cefr.Step(o.RequiredDutchLevel), Week.Mask(o.Schedule.DayParts), o.Schedule.HoursPerWeek, o.Occupation,
+        vocabulary.Intern(o.Skills), vocabulary.Intern(o.Kind == OpportunityKind.LanguageBuddy && o.Buddy is not null ? o.Buddy.Languages : o.UsefulLanguages),
+        vocabulary.Intern(o.Buddy?.Interests ?? []), o.LanguageSupport, o.CountsTowardsMap, o.Capacity,
+        o.Status != OpportunityStatus.Closed, Dates.EndOf(o), Dates.TryToDateOnly(o.StartDate, out var start) ? start : null,
+        o.Buddy?.Gender ?? Gender.Unspecified, o.Buddy?.FamilyBuddy ?? false, places);
+}
+
+/// <summary>A newcomer as matching needs it. Holds no protected attribute and no name.</summary>
+public sealed record NewcomerEntry(
+    string Id, long Version, string MunicipalityCode, double Latitude, double Longitude, double MaxKm, int Dutch,
+    uint WeekMask, int Hours, string[] Occupations, int[] Skills, int[] Languages, int[] Interests, PipGoal[] Goals,
+    Gender BuddyGender, bool FamilyBuddy, double MapHoursDone, bool Matchable) : ILocated
+{
+    public static NewcomerEntry From(Newcomer n, Vocabulary vocabulary) => new(
+        n.Id, n.Version, n.MunicipalityCode, n.Home.Latitude, n.Home.Longitude, n.MaxTravelKm, Cefr.Step(n.DutchLevel),
+        Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations], vocabulary.Intern(n.Skills),
+        vocabulary.Intern(n.Languages.Select(l => l.Language)), vocabulary.Intern(n.BuddyPreferences?.Interests ?? []),
+        [.. n.PipGoals], n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
+        n.MapHoursDone, n.Consent?.Matching == true && n.Status is NewcomerStatus.Active or NewcomerStatus.Unspecified);
+}
+
+/// <summary>CEFR levels as steps: A0 = 0 up to C2 = 6.</summary>
+public static class Cefr
+{
+    private static readonly string[] Names = ["A0", "A1", "A2", "B1", "B2", "C1", "C2"];
+    public static int Step(CefrLevel level) => Math.Max(0, (int)level - 1);
+    public static string Name(int step) => Names[Math.Clamp(step, 0, Names.Length - 1)];
+}
+
+/// <summary>Parts of the week as bits: bit (day part - 1).</summary>
+public static class Week
+{
+    public static uint Mask(IEnumerable<DayPart> parts) => parts.Aggregate(0u, (mask, part) => mask | 1u << ((int)part - 1));
+    public static int Count(uint mask) => BitOperations.PopCount(mask);
+}

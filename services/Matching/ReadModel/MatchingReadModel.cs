@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.ReadModel;
+
+/// <summary>
+/// Everything candidate generation needs, in memory, fed by the integration events. Every apply
+/// is idempotent: a snapshot older than (or as old as) the one held is ignored, and so is any
+/// event about a removed resource that predates its removal. Readers never lock.
+/// </summary>
+public sealed class MatchingReadModel
+{
+    private static readonly OpportunityKind[] Kinds = [OpportunityKind.WorkPlacement, OpportunityKind.Volunteering, OpportunityKind.LanguageBuddy];
+    private readonly Lock writeLock = new();
+    private readonly ConcurrentDictionary<string, OpportunityEntry> opportunities = new();
+    private readonly ConcurrentDictionary<string, long> removedOpportunities = new();
+    private readonly SpatialGrid<OpportunityEntry>[] openByKind = [new(), new(), new(), new()];
+    private readonly int[] totalByKind = new int[4];
+    private readonly int[] openCountByKind = new int[4];
+    private readonly ConcurrentDictionary<string, PlaceCounter> places = new();
+    private readonly ConcurrentDictionary<string, NewcomerEntry> newcomers = new();
+    private readonly ConcurrentDictionary<string, long> removedNewcomers = new();
+    private readonly SpatialGrid<NewcomerEntry> matchableNewcomers = new();
+    private int matchableCount;
+    private double widestTravelKm;
+    private readonly ConcurrentDictionary<string, MatchFact> matches = new();
+    private readonly ConcurrentDictionary<string, PairHistory> pairsByNewcomer = new();
+
+    public Vocabulary Vocabulary { get; } = new();
+
+    public static IReadOnlyList<OpportunityKind> AllKinds => Kinds;
+
+    public OpportunityEntry? Opportunity(string id) => opportunities.GetValueOrDefault(id);
+    public NewcomerEntry? Newcomer(string id) => newcomers.GetValueOrDefault(id);
+    public PairHistory PairsOf(string newcomerId) => pairsByNewcomer.GetValueOrDefault(newcomerId, PairHistory.Empty);
+    public SpatialGrid<OpportunityEntry> OpenOpportunities(OpportunityKind kind) => openByKind[(int)kind];
+    public int TotalOpportunities(OpportunityKind kind) => Volatile.Read(ref totalByKind[(int)kind]);
+    public int OpenOpportunityCount(OpportunityKind kind) => Volatile.Read(ref openCountByKind[(int)kind]);
+    public SpatialGrid<NewcomerEntry> MatchableNewcomers => matchableNewcomers;
+    public int NewcomerCount => newcomers.Count;
+    public int MatchableNewcomerCount => Volatile.Read(ref matchableCount);
+    public double WidestTravelKm => Volatile.Read(ref widestTravelKm);
+    public int OpportunityCount => opportunities.Count;
+
+    public bool Apply(Opportunity o)
+    {
+        lock (writeLock)
+        {
+            if (removedOpportunities.TryGetValue(o.Id, out var removedAt) && removedAt >= o.Version) return false;
+            if (opportunities.TryGetValue(o.Id, out var old) && old.Version >= o.Version) return false;
+            var entry = OpportunityEntry.From(o, Vocabulary, places.GetOrAdd(o.Id, _ => new PlaceCounter()));
+            if (old is not null) Unindex(old);
+            opportunities[o.Id] = entry;
+            totalByKind[(int)entry.Kind]++;
+            if (entry.Open)
+            {
+                openCountByKind[(int)entry.Kind]++;
+                openByKind[(int)entry.Kind].Add(entry);
+            }
+            return true;
+        }
+    }
+
+    public void RemoveOpportunity(string id, long version)
+    {
+        lock (writeLock)
+        {
+            removedOpportunities[id] = Math.Max(version, removedOpportunities.GetValueOrDefault(id));
+            if (opportunities.TryGetValue(id, out var old) && old.Version < version)
+            {
+                Unindex(old);
+                opportunities.TryRemove(id, out _);
+            }
+        }
+    }
+
+    public bool Apply(Newcomer n)
+    {
+        lock (writeLock)
+        {
+            if (removedNewcomers.TryGetValue(n.Id, out var removedAt) && removedAt >= n.Version) return false;
+            if (newcomers.TryGetValue(n.Id, out var old) && old.Version >= n.Version) return false;
+            var entry = NewcomerEntry.From(n, Vocabulary);
+            if (old is { Matchable: true }) Unindex(old);
+            newcomers[n.Id] = entry;
+            if (entry.Matchable)
+            {
+                matchableNewcomers.Add(entry);
+                matchableCount++;
+                widestTravelKm = Math.Max(widestTravelKm, entry.MaxKm);
+            }
+            return true;
+        }
+    }
+
+    /// <summary>Forgets the newcomer: the profile, and the newcomer's part in the match ledger.</summary>
+    public void RemoveNewcomer(string id, long version)
+    {
+        lock (writeLock)
+        {
+            removedNewcomers[id] = Math.Max(version, removedNewcomers.GetValueOrDefault(id));
+            if (newcomers.TryRemove(id, out var old) && old.Matchable) Unindex(old);
+            pairsByNewcomer.TryRemove(id, out _);
+            foreach (var (matchId, fact) in matches)
+            {
+                if (fact.NewcomerId != id) continue;
+                if (fact.TakesPlace) places.GetOrAdd(fact.OpportunityId, _ => new PlaceCounter()).Add(-1);
+                matches.TryRemove(matchId, out _);
+            }
+        }
+    }
+
+    public bool Apply(Match m)
+    {
+        lock (writeLock)
+        {
+            if (removedNewcomers.ContainsKey(m.NewcomerId)) return false;
+            if (matches.TryGetValue(m.Id, out var old) && old.Version >= m.Version) return false;
+            var fact = new MatchFact(m.Version, m.NewcomerId, m.OpportunityId, m.State);
+            if ((old?.TakesPlace ?? false) != fact.TakesPlace)
+                places.GetOrAdd(m.OpportunityId, _ => new PlaceCounter()).Add(fact.TakesPlace ? 1 : -1);
+            matches[m.Id] = fact;
+            var history = PairsOf(m.NewcomerId);
+            pairsByNewcomer[m.NewcomerId] = fact.State switch
+            {
+                MatchState.Proposed or MatchState.Accepted or MatchState.Started => history with { Open = history.Open.Add(m.OpportunityId) },
+                MatchState.Declined => new PairHistory(history.Open.Remove(m.OpportunityId), history.Declined.Add(m.OpportunityId)),
+                _ => history with { Open = history.Open.Remove(m.OpportunityId) },
+            };
+            return true;
+        }
+    }
+
+    private void Unindex(OpportunityEntry old)
+    {
+        totalByKind[(int)old.Kind]--;
+        if (!old.Open) return;
+        openCountByKind[(int)old.Kind]--;
+        openByKind[(int)old.Kind].Remove(old);
+    }
+
+    private void Unindex(NewcomerEntry old)
+    {
+        matchableNewcomers.Remove(old);
+        matchableCount--;
+    }
+
+    private sealed record MatchFact(long Version, string NewcomerId, string OpportunityId, MatchState State)
+    {
+        public bool TakesPlace => State is MatchState.Accepted or MatchState.Started;
+    }
+}
+
+/// <summary>The opportunities a newcomer has an open match with, and those declined before.</summary>
+public sealed record PairHistory(ImmutableHashSet<string> Open, ImmutableHashSet<string> Declined)
+{
+    public static readonly PairHistory Empty = new([], []);
+
+    public bool Excludes(string opportunityId) =>
+        Open.Count + Declined.Count > 0 && (Open.Contains(opportunityId) || Declined.Contains(opportunityId));
+}

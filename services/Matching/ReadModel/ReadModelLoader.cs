@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Newcomers.Matching.Storage;
+
+namespace Newcomers.Matching.ReadModel;
+
+/// <summary>
+/// Rebuilds the read model before the host starts serving: every newcomer and opportunity from
+/// their services, every match from this service's store. Events arriving meanwhile are applied
+/// by version, so the order does not matter.
+/// </summary>
+public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource source, MatchStore store, ILogger<ReadModelLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await foreach (var newcomer in source.NewcomersAsync(cancellationToken)) model.Apply(newcomer);
+        await foreach (var opportunity in source.OpportunitiesAsync(cancellationToken)) model.Apply(opportunity);
+        var matches = 0;
+        await foreach (var match in store.StreamAsync(MatchStore.Matches, cancellationToken: cancellationToken))
+        {
+            model.Apply(match);
+            matches++;
+        }
+        logger.LogInformation("Read model loaded in {Milliseconds} ms: {Newcomers} newcomers, {Opportunities} opportunities, {Matches} matches",
+            clock.ElapsedMilliseconds, model.NewcomerCount, model.OpportunityCount, matches);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

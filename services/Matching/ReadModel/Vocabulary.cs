@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace Newcomers.Matching.ReadModel;
+
+/// <summary>
+/// Interns labels (skills, languages, interests) as small integers, so overlaps are merges of
+/// sorted int arrays on the hot path. Labels compare case-insensitively.
+/// </summary>
+public sealed class Vocabulary
+{
+    private readonly ConcurrentDictionary<string, int> ids = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<int, string> labels = new();
+
+    public int[] Intern(IEnumerable<string> values) =>
+        values.Select(v => ids.GetOrAdd(v.Trim(), key =>
+        {
+            var id = ids.Count;
+            labels[id] = key;
+            return id;
+        })).Distinct().Order().ToArray();
+
+    public string Label(int id) => labels.GetValueOrDefault(id, "?");
+
+    /// <summary>How many ids two sorted arrays share.</summary>
+    public static int Overlap(int[] a, int[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return shared;
+    }
+
+    public static IEnumerable<int> Shared(int[] a, int[] b) => a.Intersect(b);
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.Storage;
+
+/// <summary>The Matching service's own store: matches, the open pairs and the places taken.</summary>
+public sealed class MatchStore(IDocumentStoreFactory factory, IEventBus bus, ILogger<MatchStore> logger)
+    : ServiceStore(factory.Open("matching"), bus, logger)
+{
+    public static readonly DocumentCollection<Match> Matches = new("matches", m => m.Id,
+        m => [new IndexEntry("newcomer", m.NewcomerId), new IndexEntry("opportunity", m.OpportunityId)]);
+
+    /// <summary>Held by the one open match of a pair.</summary>
+    public static string OpenPairKey(string newcomerId, string opportunityId) => $"open-pair:{newcomerId}:{opportunityId}";
+
+    /// <summary>Counts accepted plus started matches of an opportunity; never above its capacity.</summary>
+    public static string PlacesKey(string opportunityId) => $"places:{opportunityId}";
+}

@@ -1,0 +1,88 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Opportunities.Domain;
+using Newcomers.Opportunities.Storage;
+
+namespace Newcomers.Opportunities.Api;
+
+/// <summary>Providers: the organisations that own opportunities.</summary>
+public sealed partial class OpportunitiesApi
+{
+    public override async Task<Provider> CreateProvider(CreateProviderRequest request, ServerCallContext context)
+    {
+        var v = new Violations().OptionalId(request.ProviderId, "provider_id");
+        if (request.Provider is null) v.Add("provider", "required");
+        else OpportunityRules.Validate(request.Provider, "provider", v);
+        v.ThrowIfAny();
+
+        var provider = request.Provider!.Clone();
+        provider.Id = request.ProviderId.Length > 0 ? request.ProviderId : Ids.New();
+        provider.CreateTime = provider.UpdateTime = Now();
+        var changes = new ChangeSet();
+        OpportunityStore.Providers.Put(changes, provider, 0);
+        try
+        {
+            await store.CommitAsync(changes, context.CancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw Errors.AlreadyExists("provider", provider.Id);
+        }
+        return provider;
+    }
+
+    public override async Task<Provider> GetProvider(GetProviderRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        return await LoadProviderAsync(request.Id, context.CancellationToken);
+    }
+
+    public override async Task<Provider> UpdateProvider(UpdateProviderRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        if (request.Provider is null) v.Add("provider", "required");
+        else v.Id(request.Provider.Id, "provider.id").Check(request.Provider.Version > 0, "provider.version", "required: the version this change is based on");
+        v.UpdateMask(request.UpdateMask, OpportunityRules.MutableProvider).ThrowIfAny();
+
+        var current = await LoadProviderAsync(request.Provider!.Id, context.CancellationToken);
+        if (current.Version != request.Provider.Version) throw Errors.Aborted("provider", current.Id, current.Version);
+        var updated = Masks.Apply(current, request.Provider, request.UpdateMask, OpportunityRules.MutableProvider);
+        var check = new Violations();
+        OpportunityRules.Validate(updated, "provider", check);
+        check.ThrowIfAny();
+        updated.UpdateTime = Now();
+        var changes = new ChangeSet();
+        OpportunityStore.Providers.Put(changes, updated, current.Version);
+        await store.CommitAsync(changes, context.CancellationToken);
+        return updated;
+    }
+
+    public override async Task<ListProvidersResponse> ListProviders(ListProvidersRequest request, ServerCallContext context)
+    {
+        new Violations().PageSize(request.PageSize)
+            .Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page").ThrowIfAny();
+        var (items, next) = await store.ListAsync(OpportunityStore.Providers, null, request.PageSize == 0 ? 100 : request.PageSize, after,
+            cancellationToken: context.CancellationToken);
+        return new ListProvidersResponse { Providers = { items }, NextPageToken = next };
+    }
+
+    public override async Task<Empty> DeleteProvider(DeleteProviderRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        var provider = await LoadProviderAsync(request.Id, context.CancellationToken);
+        var owned = await store.Documents.ListAsync(OpportunityStore.Opportunities.Name, new IndexEntry("provider", provider.Id), 1, null,
+            cancellationToken: context.CancellationToken);
+        if (owned.Count > 0)
+            throw Errors.FailedPrecondition("PROVIDER_HAS_OPPORTUNITIES", $"providers/{provider.Id}", "delete the provider's opportunities first");
+        await store.CommitAsync(new ChangeSet().Delete(OpportunityStore.Providers.Name, provider.Id, provider.Version), context.CancellationToken);
+        return new Empty();
+    }
+
+    private async Task<Provider> LoadProviderAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(OpportunityStore.Providers, id, cancellationToken) ?? throw Errors.NotFound("provider", id);
+
+    private static Timestamp Now() => Timestamp.FromDateTime(DateTime.UtcNow);
+}

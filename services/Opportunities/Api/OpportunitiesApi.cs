@@ -1,0 +1,126 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Opportunities.Domain;
+using Newcomers.Opportunities.Storage;
+
+namespace Newcomers.Opportunities.Api;
+
+/// <summary>The gRPC face of the Opportunities service: validation at the edge, then the store.</summary>
+public sealed partial class OpportunitiesApi(OpportunityStore store) : OpportunityService.OpportunityServiceBase
+{
+    private const int MaxBatch = 1000;
+
+    public override async Task<Opportunity> CreateOpportunity(CreateOpportunityRequest request, ServerCallContext context) =>
+        (await CreateAsync([request], "", context.CancellationToken))[0];
+
+    public override async Task<BatchCreateOpportunitiesResponse> BatchCreateOpportunities(BatchCreateOpportunitiesRequest request, ServerCallContext context)
+    {
+        new Violations().Check(request.Requests.Count is >= 1 and <= MaxBatch, "requests", $"one to {MaxBatch} requests").ThrowIfAny();
+        return new BatchCreateOpportunitiesResponse { Opportunities = { await CreateAsync(request.Requests, "requests", context.CancellationToken) } };
+    }
+
+    public override async Task<Opportunity> GetOpportunity(GetOpportunityRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        return await LoadAsync(request.Id, context.CancellationToken);
+    }
+
+    public override async Task<Opportunity> UpdateOpportunity(UpdateOpportunityRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        if (request.Opportunity is null) v.Add("opportunity", "required");
+        else v.Id(request.Opportunity.Id, "opportunity.id").Check(request.Opportunity.Version > 0, "opportunity.version", "required: the version this change is based on");
+        v.UpdateMask(request.UpdateMask, OpportunityRules.MutableOpportunity).ThrowIfAny();
+
+        var current = await LoadAsync(request.Opportunity!.Id, context.CancellationToken);
+        if (current.Version != request.Opportunity.Version) throw Errors.Aborted("opportunity", current.Id, current.Version);
+        var updated = Masks.Apply(current, request.Opportunity, request.UpdateMask, OpportunityRules.MutableOpportunity);
+        var check = new Violations();
+        OpportunityRules.Validate(updated, "opportunity", check);
+        check.ThrowIfAny();
+        if (updated.Status == OpportunityStatus.Unspecified) updated.Status = OpportunityStatus.Open;
+        updated.UpdateTime = Now();
+        var changes = new ChangeSet();
+        Save(changes, updated, current.Version);
+        await store.CommitAsync(changes, context.CancellationToken);
+        return updated;
+    }
+
+    public override async Task<ListOpportunitiesResponse> ListOpportunities(ListOpportunitiesRequest request, ServerCallContext context)
+    {
+        var v = new Violations().PageSize(request.PageSize);
+        if (request.ProviderId.Length > 0) v.Id(request.ProviderId, "provider_id");
+        if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
+        v.Check(request.ProviderId.Length == 0 || request.MunicipalityCode.Length == 0, "municipality_code", "give provider_id or municipality_code, not both");
+        v.Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page").ThrowIfAny();
+
+        IndexEntry? index = request.ProviderId.Length > 0 ? new("provider", request.ProviderId)
+            : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode) : null;
+        var (items, next) = await store.ListAsync(OpportunityStore.Opportunities, index, request.PageSize == 0 ? 100 : request.PageSize, after,
+            cancellationToken: context.CancellationToken);
+        return new ListOpportunitiesResponse { Opportunities = { items }, NextPageToken = next };
+    }
+
+    public override async Task<Empty> DeleteOpportunity(DeleteOpportunityRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        var opportunity = await LoadAsync(request.Id, context.CancellationToken);
+        var changes = new ChangeSet().Delete(OpportunityStore.Opportunities.Name, opportunity.Id, opportunity.Version)
+            .Publish(IntegrationEvents.Of(new OpportunityDeleted { OpportunityId = opportunity.Id, Version = opportunity.Version + 1 }));
+        await store.CommitAsync(changes, context.CancellationToken);
+        return new Empty();
+    }
+
+    /// <summary>Validates every request, checks the providers exist, then creates all in one commit.</summary>
+    private async Task<List<Opportunity>> CreateAsync(IList<CreateOpportunityRequest> requests, string prefix, CancellationToken cancellationToken)
+    {
+        var v = new Violations();
+        var ids = new HashSet<string>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var at = prefix.Length == 0 ? "" : $"{prefix}[{i}].";
+            v.OptionalId(requests[i].OpportunityId, $"{at}opportunity_id");
+            v.Check(requests[i].OpportunityId.Length == 0 || ids.Add(requests[i].OpportunityId), $"{at}opportunity_id", "given twice in one batch");
+            if (requests[i].Opportunity is null) v.Add($"{at}opportunity", "required");
+            else OpportunityRules.Validate(requests[i].Opportunity, $"{at}opportunity", v);
+        }
+        v.ThrowIfAny();
+
+        foreach (var providerId in requests.Select(r => r.Opportunity.ProviderId).Distinct())
+            if (await store.Documents.GetAsync(OpportunityStore.Providers.Name, providerId, cancellationToken) is null)
+                throw Errors.NotFound("provider", providerId);
+
+        var changes = new ChangeSet();
+        var created = requests.Select(r =>
+        {
+            var opportunity = r.Opportunity.Clone();
+            opportunity.Id = r.OpportunityId.Length > 0 ? r.OpportunityId : Ids.New();
+            opportunity.CreateTime = opportunity.UpdateTime = Now();
+            if (opportunity.Status == OpportunityStatus.Unspecified) opportunity.Status = OpportunityStatus.Open;
+            Save(changes, opportunity, 0);
+            return opportunity;
+        }).ToList();
+        try
+        {
+            await store.CommitAsync(changes, cancellationToken);
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            throw Errors.AlreadyExists("opportunity", conflict.Id);
+        }
+        return created;
+    }
+
+    private static void Save(ChangeSet changes, Opportunity opportunity, long expectedVersion)
+    {
+        OpportunityStore.Opportunities.Put(changes, opportunity, expectedVersion);
+        changes.Publish(IntegrationEvents.Of(new OpportunityChanged { Opportunity = opportunity }));
+    }
+
+    private async Task<Opportunity> LoadAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(OpportunityStore.Opportunities, id, cancellationToken) ?? throw Errors.NotFound("opportunity", id);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Opportunities.Storage;
+
+/// <summary>The Opportunities service's own store.</summary>
+public sealed class OpportunityStore(IDocumentStoreFactory factory, IEventBus bus, ILogger<OpportunityStore> logger)
+    : ServiceStore(factory.Open("opportunities"), bus, logger)
+{
+    public static readonly DocumentCollection<Provider> Providers = new("providers", p => p.Id,
+        p => p.PlatformId.Length > 0 ? [new IndexEntry("platform", p.PlatformId)] : []);
+
+    public static readonly DocumentCollection<Opportunity> Opportunities = new("opportunities", o => o.Id,
+        o => [new IndexEntry("provider", o.ProviderId), new IndexEntry("municipality", o.MunicipalityCode)]);
+}

@@ -1,0 +1,147 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Profiles.Domain;
+using Newcomers.Profiles.Storage;
+
+namespace Newcomers.Profiles.Api;
+
+/// <summary>The gRPC face of the Profiles service: validation at the edge, then the store.</summary>
+public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServiceBase
+{
+    public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
+    {
+        var v = new Violations().OptionalId(request.NewcomerId, "newcomer_id");
+        if (request.Newcomer is null) v.Add("newcomer", "required");
+        else NewcomerRules.Validate(request.Newcomer, "newcomer", v);
+        v.ThrowIfAny();
+
+        var newcomer = request.Newcomer!.Clone();
+        newcomer.Id = request.NewcomerId.Length > 0 ? request.NewcomerId : Ids.New();
+        newcomer.CreateTime = newcomer.UpdateTime = Now();
+        newcomer.Consent ??= new Consent();
+        newcomer.Consent.RecordedAt = newcomer.CreateTime;
+        if (newcomer.Status == NewcomerStatus.Unspecified) newcomer.Status = NewcomerStatus.Active;
+        try
+        {
+            await SaveAsync(newcomer, 0, context.CancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw Errors.AlreadyExists("newcomer", newcomer.Id);
+        }
+        return newcomer;
+    }
+
+    public override async Task<Newcomer> GetNewcomer(GetNewcomerRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        return await LoadAsync(request.Id, context.CancellationToken);
+    }
+
+    public override async Task<Newcomer> UpdateNewcomer(UpdateNewcomerRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        if (request.Newcomer is null) v.Add("newcomer", "required");
+        else v.Id(request.Newcomer.Id, "newcomer.id").Check(request.Newcomer.Version > 0, "newcomer.version", "required: the version this change is based on");
+        v.UpdateMask(request.UpdateMask, NewcomerRules.Mutable).ThrowIfAny();
+
+        var current = await LoadAsync(request.Newcomer!.Id, context.CancellationToken);
+        if (current.Version != request.Newcomer.Version) throw Errors.Aborted("newcomer", current.Id, current.Version);
+        var updated = Masks.Apply(current, request.Newcomer, request.UpdateMask, NewcomerRules.Mutable);
+        var check = new Violations();
+        NewcomerRules.Validate(updated, "newcomer", check);
+        check.ThrowIfAny();
+        if (updated.Status == NewcomerStatus.Unspecified) updated.Status = NewcomerStatus.Active;
+        updated.UpdateTime = Now();
+        await SaveAsync(updated, current.Version, context.CancellationToken);
+        return updated;
+    }
+
+    public override async Task<ListNewcomersResponse> ListNewcomers(ListNewcomersRequest request, ServerCallContext context)
+    {
+        var v = new Violations().PageSize(request.PageSize);
+        if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
+        if (request.CaseworkerId.Length > 0) v.Id(request.CaseworkerId, "caseworker_id");
+        v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", "give municipality_code or caseworker_id, not both");
+        v.Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page");
+        v.ThrowIfAny();
+
+        IndexEntry? index = request.CaseworkerId.Length > 0 ? new("caseworker", request.CaseworkerId)
+            : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode) : null;
+        var (items, next) = await store.ListAsync(ProfileStore.Newcomers, index, request.PageSize == 0 ? 100 : request.PageSize, after,
+            cancellationToken: context.CancellationToken);
+        return new ListNewcomersResponse { Newcomers = { items }, NextPageToken = next };
+    }
+
+    public override async Task<Newcomer> UpdateConsent(UpdateConsentRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").Check(request.Consent is not null, "consent", "required")
+            .Check(request.Version >= 0, "version", "0 or the version this change is based on").ThrowIfAny();
+        return await Optimistic.RetryAsync(async () =>
+        {
+            var newcomer = await LoadAsync(request.Id, context.CancellationToken);
+            if (request.Version != 0 && request.Version != newcomer.Version) throw Errors.Aborted("newcomer", newcomer.Id, newcomer.Version);
+            var current = newcomer.Version;
+            newcomer.Consent = new Consent { Matching = request.Consent!.Matching, ShareWithProviders = request.Consent.ShareWithProviders, RecordedAt = Now() };
+            newcomer.UpdateTime = newcomer.Consent.RecordedAt;
+            await SaveAsync(newcomer, current, context.CancellationToken);
+            return newcomer;
+        });
+    }
+
+    public override async Task<Empty> EraseNewcomer(EraseNewcomerRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        await Optimistic.RetryAsync(async () =>
+        {
+            var newcomer = await LoadAsync(request.Id, context.CancellationToken);
+            var changes = new ChangeSet().Delete(ProfileStore.Newcomers.Name, newcomer.Id, newcomer.Version);
+            var attributes = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, newcomer.Id, context.CancellationToken);
+            if (attributes is not null) changes.Delete(ProfileStore.ProtectedAttributes.Name, newcomer.Id, attributes.Version);
+            changes.Publish(IntegrationEvents.Of(new NewcomerErased { NewcomerId = newcomer.Id, Version = newcomer.Version + 1 }));
+            await store.CommitAsync(changes, context.CancellationToken);
+        });
+        return new Empty();
+    }
+
+    public override async Task<ProtectedAttributes> SetProtectedAttributes(SetProtectedAttributesRequest request, ServerCallContext context)
+    {
+        var v = new Violations();
+        if (request.Attributes is null) v.Add("attributes", "required");
+        else NewcomerRules.Validate(request.Attributes, "attributes", v);
+        v.ThrowIfAny();
+        await LoadAsync(request.Attributes!.NewcomerId, context.CancellationToken);
+        await Optimistic.RetryAsync(async () =>
+        {
+            var existing = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, request.Attributes.NewcomerId, context.CancellationToken);
+            var changes = new ChangeSet();
+            ProfileStore.ProtectedAttributes.Put(changes, request.Attributes, existing?.Version ?? 0);
+            await store.CommitAsync(changes, context.CancellationToken);
+        });
+        return request.Attributes;
+    }
+
+    public override async Task<ProtectedAttributes> GetProtectedAttributes(GetProtectedAttributesRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.NewcomerId, "newcomer_id").ThrowIfAny();
+        return await store.GetAsync(ProfileStore.ProtectedAttributes, request.NewcomerId, context.CancellationToken)
+            ?? throw Errors.NotFound("protected_attributes", request.NewcomerId);
+    }
+
+    private async Task<Newcomer> LoadAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetAsync(ProfileStore.Newcomers, id, cancellationToken) ?? throw Errors.NotFound("newcomer", id);
+
+    private Task SaveAsync(Newcomer newcomer, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var changes = new ChangeSet();
+        ProfileStore.Newcomers.Put(changes, newcomer, expectedVersion);
+        changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
+        return store.CommitAsync(changes, cancellationToken);
+    }
+
+    private static Timestamp Now() => Timestamp.FromDateTime(DateTime.UtcNow);
+}

@@ -1,0 +1,63 @@
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Profiles.Domain;
+
+/// <summary>What a valid newcomer is. Field names are reported under the given prefix.</summary>
+public static class NewcomerRules
+{
+    public static void Validate(Newcomer n, string prefix, Violations v)
+    {
+        v.Municipality(n.MunicipalityCode, $"{prefix}.municipality_code");
+        v.Id(n.CaseworkerId, $"{prefix}.caseworker_id");
+        v.Text(n.DisplayName, $"{prefix}.display_name", 200, required: true);
+        v.Location(n.Home, $"{prefix}.home");
+        v.Postcode(n.Postcode, $"{prefix}.postcode");
+        v.Level(n.DutchLevel, $"{prefix}.dutch_level");
+        v.Check(n.Languages.Count <= 20, $"{prefix}.languages", "at most 20 languages");
+        for (var i = 0; i < n.Languages.Count && i < 20; i++)
+        {
+            v.Language(n.Languages[i].Language, $"{prefix}.languages[{i}].language");
+            v.Level(n.Languages[i].Level, $"{prefix}.languages[{i}].level");
+        }
+        v.Check(n.Languages.Select(l => l.Language).Distinct().Count() == n.Languages.Count, $"{prefix}.languages", "each language once");
+        v.Check(Rules.Defined(n.Leerroute), $"{prefix}.leerroute", "required: LEERROUTE_B1, LEERROUTE_ONDERWIJS or LEERROUTE_Z");
+        v.Check(n.PipGoals.Count is >= 1 and <= 5, $"{prefix}.pip_goals", "one to five goals of the PIP");
+        for (var i = 0; i < n.PipGoals.Count; i++)
+            v.Check(Rules.Defined(n.PipGoals[i]), $"{prefix}.pip_goals[{i}]", "a goal such as PIP_GOAL_WORK");
+        v.Check(n.MapHoursDone is >= 0 and <= 2000, $"{prefix}.map_hours_done", "between 0 and 2000");
+        v.Check(n.Occupations.Count <= 20, $"{prefix}.occupations", "at most 20 occupations");
+        for (var i = 0; i < n.Occupations.Count && i < 20; i++)
+            v.Isco(n.Occupations[i], $"{prefix}.occupations[{i}]");
+        v.Labels(n.Skills, $"{prefix}.skills");
+        v.Check(Enum.IsDefined(n.EducationLevel), $"{prefix}.education_level", "an EducationLevel value");
+        v.Availability(n.Availability, $"{prefix}.availability");
+        v.Check(n.MaxTravelKm is >= 0.5 and <= 100, $"{prefix}.max_travel_km", "between 0.5 and 100 km");
+        v.Check(n.TravelModes.Count >= 1, $"{prefix}.travel_modes", "at least one way to travel");
+        for (var i = 0; i < n.TravelModes.Count; i++)
+            v.Check(Rules.Defined(n.TravelModes[i]), $"{prefix}.travel_modes[{i}]", "a mode such as TRAVEL_MODE_BICYCLE");
+        if (n.BuddyPreferences is { } buddy)
+        {
+            v.Check(Enum.IsDefined(buddy.BuddyGender), $"{prefix}.buddy_preferences.buddy_gender", "a Gender value");
+            v.Labels(buddy.Interests, $"{prefix}.buddy_preferences.interests", 20);
+        }
+        v.Check(Enum.IsDefined(n.Status), $"{prefix}.status", "a NewcomerStatus value");
+    }
+
+    /// <summary>Fields a client may change with UpdateNewcomer.</summary>
+    public static readonly IReadOnlySet<string> Mutable = new HashSet<string>
+    {
+        "municipality_code", "caseworker_id", "display_name", "home", "postcode", "dutch_level", "languages", "leerroute",
+        "pip_goals", "occupations", "skills", "education_level", "availability", "max_travel_km", "travel_modes",
+        "buddy_preferences", "status",
+    };
+
+    public static void Validate(ProtectedAttributes p, string prefix, Violations v)
+    {
+        v.Id(p.NewcomerId, $"{prefix}.newcomer_id");
+        v.Check(Enum.IsDefined(p.Gender), $"{prefix}.gender", "a Gender value");
+        v.Check(p.BirthYear == 0 || p.BirthYear >= 1900 && p.BirthYear <= DateTime.UtcNow.Year, $"{prefix}.birth_year", "0, or a year from 1900 to this year");
+        v.Check(p.CountryOfOrigin.Length == 0 || p.CountryOfOrigin.Length == 2 && p.CountryOfOrigin.All(char.IsAsciiLetterUpper),
+            $"{prefix}.country_of_origin", "empty, or an ISO 3166-1 alpha-2 code such as SY");
+    }
+}

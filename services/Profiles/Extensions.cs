@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.Profiles.Api;
+using Newcomers.Profiles.Events;
+using Newcomers.Profiles.Storage;
+
+namespace Newcomers.Profiles;
+
+public static class Extensions
+{
+    /// <summary>Registers the Profiles service: its store and its event handlers.</summary>
+    public static IServiceCollection AddProfiles(this IServiceCollection services)
+    {
+        services.AddSingleton<ProfileStore>();
+        services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<ProfileStore>());
+        services.AddSingleton<IIntegrationEventHandler, MapHoursEarnedHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<ProfilesApi>();
+        return endpoints;
+    }
+}
