@@ -23,6 +23,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private int disposed;
 
     public SqliteDocumentStore(string path, bool synchronousFull = true)
     {
@@ -186,9 +187,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing twice is harmless: the store may be registered under more than one service type.
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await writeLock.WaitAsync();
         await writer.DisposeAsync();
-        writeLock.Dispose();
+        SqliteConnection.ClearPool(writer);
     }
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
