@@ -5,7 +5,7 @@ namespace Newcomers.Integration.Tests;
 /// <summary>Valid requests of the scenario's people and places, to change one field at a time.</summary>
 public static class Build
 {
-    public static readonly GeoPoint SoestCentre = new() { Latitude = 52.1730, Longitude = 5.2910 };
+    public static GeoPoint SoestCentre => new() { Latitude = 52.1730, Longitude = 5.2910 };
 
     public static Newcomer Newcomer(string caseworker = "soest-km-1") => new()
     {

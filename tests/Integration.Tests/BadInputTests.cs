@@ -1,0 +1,96 @@
+using Google.Protobuf.WellKnownTypes;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Integration.Tests;
+
+/// <summary>Every RPC answers a bad request with INVALID_ARGUMENT naming the offending field.</summary>
+public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private static Newcomer NewcomerWith(Action<Newcomer> change)
+    {
+        var newcomer = Build.Newcomer();
+        change(newcomer);
+        return newcomer;
+    }
+
+    private static Opportunity PlacementWith(Action<Opportunity> change)
+    {
+        var opportunity = Build.Placement("some-provider");
+        change(opportunity);
+        return opportunity;
+    }
+
+    public static TheoryData<string, string, Func<RunningHost, Task>> Cases => new()
+    {
+        { "CreateNewcomer", "newcomer", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest()).ResponseAsync },
+        { "CreateNewcomer", "newcomer_id", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer(), NewcomerId = "a b" }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.municipality_code", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.MunicipalityCode = "Soest") }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.home.latitude", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Home.Latitude = 95) }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.dutch_level", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.DutchLevel = CefrLevel.Unspecified) }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.languages[0].language", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Languages[0].Language = "Arabic") }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.pip_goals", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.PipGoals.Clear()) }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.availability.day_parts", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Availability.DayParts.Clear()) }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.max_travel_km", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.MaxTravelKm = 0) }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.occupations[1]", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Occupations.Add("bakker")) }).ResponseAsync },
+        { "GetNewcomer", "id", h => h.Profiles.GetNewcomerAsync(new GetNewcomerRequest()).ResponseAsync },
+        { "UpdateNewcomer", "newcomer", h => h.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest()).ResponseAsync },
+        { "UpdateNewcomer", "newcomer.version", h => h.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = NewcomerWith(n => n.Id = "x") }).ResponseAsync },
+        { "UpdateNewcomer", "update_mask.paths[0]", h => h.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = NewcomerWith(n => { n.Id = "x"; n.Version = 1; }), UpdateMask = new FieldMask { Paths = { "map_hours_done" } } }).ResponseAsync },
+        { "ListNewcomers", "page_size", h => h.Profiles.ListNewcomersAsync(new ListNewcomersRequest { PageSize = 5000 }).ResponseAsync },
+        { "ListNewcomers", "page_token", h => h.Profiles.ListNewcomersAsync(new ListNewcomersRequest { PageToken = "not-a-token" }).ResponseAsync },
+        { "ListNewcomers", "caseworker_id", h => h.Profiles.ListNewcomersAsync(new ListNewcomersRequest { MunicipalityCode = "GM0342", CaseworkerId = "km" }).ResponseAsync },
+        { "UpdateConsent", "consent", h => h.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = "x" }).ResponseAsync },
+        { "EraseNewcomer", "id", h => h.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = "../x" }).ResponseAsync },
+        { "SetProtectedAttributes", "attributes", h => h.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest()).ResponseAsync },
+        { "SetProtectedAttributes", "attributes.birth_year", h => h.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = new ProtectedAttributes { NewcomerId = "x", BirthYear = 1800 } }).ResponseAsync },
+        { "GetProtectedAttributes", "newcomer_id", h => h.Profiles.GetProtectedAttributesAsync(new GetProtectedAttributesRequest()).ResponseAsync },
+        { "CreateProvider", "provider.kind", h => h.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = new Provider { Name = "x", MunicipalityCode = "GM0342" } }).ResponseAsync },
+        { "CreateProvider", "provider.name", h => h.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = new Provider { Kind = ProviderKind.Employer, MunicipalityCode = "GM0342" } }).ResponseAsync },
+        { "GetProvider", "id", h => h.Opportunities.GetProviderAsync(new GetProviderRequest()).ResponseAsync },
+        { "UpdateProvider", "provider", h => h.Opportunities.UpdateProviderAsync(new UpdateProviderRequest()).ResponseAsync },
+        { "ListProviders", "page_size", h => h.Opportunities.ListProvidersAsync(new ListProvidersRequest { PageSize = -1 }).ResponseAsync },
+        { "DeleteProvider", "id", h => h.Opportunities.DeleteProviderAsync(new DeleteProviderRequest()).ResponseAsync },
+        { "CreateOpportunity", "opportunity.capacity", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Capacity = 0) }).ResponseAsync },
+        { "CreateOpportunity", "opportunity.occupation", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Occupation = "") }).ResponseAsync },
+        { "CreateOpportunity", "opportunity.end_date", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => { o.StartDate = new Google.Type.Date { Year = 2027, Month = 3, Day = 1 }; o.EndDate = new Google.Type.Date { Year = 2027, Month = 2, Day = 1 }; }) }).ResponseAsync },
+        { "CreateOpportunity", "opportunity.start_date", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.StartDate = new Google.Type.Date { Year = 2027, Month = 2, Day = 30 }) }).ResponseAsync },
+        { "CreateOpportunity", "opportunity.buddy", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Buddy = new BuddyOffer()) }).ResponseAsync },
+        { "BatchCreateOpportunities", "requests", h => h.Opportunities.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest()).ResponseAsync },
+        { "BatchCreateOpportunities", "requests[1].opportunity.title", h => h.Opportunities.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement("p") }, new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Title = " ") } } }).ResponseAsync },
+        { "BatchCreateOpportunities", "requests[1].opportunity_id", h => h.Opportunities.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement("p"), OpportunityId = "same" }, new CreateOpportunityRequest { Opportunity = Build.Placement("p"), OpportunityId = "same" } } }).ResponseAsync },
+        { "GetOpportunity", "id", h => h.Opportunities.GetOpportunityAsync(new GetOpportunityRequest { Id = new string('x', 65) }).ResponseAsync },
+        { "UpdateOpportunity", "opportunity.version", h => h.Opportunities.UpdateOpportunityAsync(new UpdateOpportunityRequest { Opportunity = PlacementWith(o => o.Id = "x") }).ResponseAsync },
+        { "ListOpportunities", "page_token", h => h.Opportunities.ListOpportunitiesAsync(new ListOpportunitiesRequest { PageToken = "%%%" }).ResponseAsync },
+        { "DeleteOpportunity", "id", h => h.Opportunities.DeleteOpportunityAsync(new DeleteOpportunityRequest()).ResponseAsync },
+        { "RecommendOpportunities", "newcomer_id", h => h.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest()).ResponseAsync },
+        { "RecommendOpportunities", "limit", h => h.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = "x", Limit = 101 }).ResponseAsync },
+        { "RecommendOpportunities", "kinds[0]", h => h.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = "x", Kinds = { (OpportunityKind)99 } }).ResponseAsync },
+        { "RecommendOpportunities", "municipality_codes[0]", h => h.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = "x", MunicipalityCodes = { "0342" } }).ResponseAsync },
+        { "RecommendNewcomers", "opportunity_id", h => h.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest()).ResponseAsync },
+        { "RecommendNewcomers", "limit", h => h.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = "x", Limit = -1 }).ResponseAsync },
+        { "ProposeMatch", "caseworker_id", h => h.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = "n", OpportunityId = "o" }).ResponseAsync },
+        { "RespondToMatch", "party", h => h.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = "m", Accept = true }).ResponseAsync },
+        { "RespondToMatch", "accept", h => h.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = "m", Party = Party.Caseworker, Accept = true }).ResponseAsync },
+        { "RecordOutcome", "outcome", h => h.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = "m" }).ResponseAsync },
+        { "RecordOutcome", "hours_completed", h => h.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = "m", Outcome = Outcome.Completed }).ResponseAsync },
+        { "RecordOutcome", "reason", h => h.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = "m", Outcome = Outcome.Ended }).ResponseAsync },
+        { "GetMatch", "id", h => h.Matching.GetMatchAsync(new GetMatchRequest()).ResponseAsync },
+        { "ListMatches", "newcomer_id", h => h.Matching.ListMatchesAsync(new ListMatchesRequest()).ResponseAsync },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Bad_request_is_invalid_argument_naming_the_field(string rpc, string field, Func<RunningHost, Task> call)
+    {
+        Assert.False(string.IsNullOrEmpty(rpc));
+        await Expect.InvalidField(field, () => call(fixture.Host));
+    }
+
+    [Fact]
+    public void Every_rpc_has_a_bad_input_case()
+    {
+        var covered = Cases.Select(c => (string)c[0]).ToHashSet();
+        var rpcs = new[] { ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor }.SelectMany(s => s.Methods).Select(m => m.Name);
+        Assert.Equal([], rpcs.Where(rpc => !covered.Contains(rpc)));
+    }
+}
