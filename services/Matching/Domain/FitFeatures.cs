@@ -42,12 +42,12 @@ public static class FeatureExtractor
             DutchGap: n.Dutch - o.RequiredDutch,
             LanguageSupport: o.LanguageSupport,
             SharedLanguages: Vocabulary.Overlap(n.Languages, o.Languages),
-            OccupationLevel: OccupationLevel(n.Occupations, o.Occupation),
+            OccupationLevel: Isco.Level(n.Occupations, o.Occupation),
             SkillOverlap: overlap,
             SkillShare: o.Skills.Length == 0 ? 0 : (double)overlap / o.Skills.Length,
             ScheduleShare: scheduleParts == 0 ? 0 : (double)Week.Count(n.WeekMask & o.WeekMask) / scheduleParts,
             HoursShare: o.Hours <= 0 ? 1 : Math.Min(1, (double)n.Hours / o.Hours),
-            GoalFit: GoalFit(n.Goals, o.Kind),
+            GoalFit: n.GoalFitByKind[(int)o.Kind],
             InterestOverlap: Vocabulary.Overlap(n.Interests, o.Interests),
             FamilyBuddyFit: n.FamilyBuddy && o.FamilyBuddy,
             MapNeed: o.CountsTowardsMap && n.MapHoursDone < MapHoursRequired ? (MapHoursRequired - n.MapHoursDone) / MapHoursRequired : 0,
@@ -56,21 +56,18 @@ public static class FeatureExtractor
             Kind: o.Kind);
     }
 
-    /// <summary>4 same ISCO-08 unit group, 3 same minor group, 2 same sub-major, 1 same major, 0 none.</summary>
-    public static int OccupationLevel(string[] held, string wanted)
+}
+
+/// <summary>How well each kind of opportunity serves the goals of a PIP (0 to 1), by kind.</summary>
+public static class Goals
+{
+    public static double[] FitByKind(IEnumerable<PipGoal> goals)
     {
-        if (wanted.Length != 4) return 0;
-        var best = 0;
-        foreach (var code in held)
-        {
-            var shared = 0;
-            while (shared < 4 && shared < code.Length && code[shared] == wanted[shared]) shared++;
-            best = Math.Max(best, shared);
-        }
-        return best;
+        var list = goals.ToList();
+        return [0, Fit(list, OpportunityKind.WorkPlacement), Fit(list, OpportunityKind.Volunteering), Fit(list, OpportunityKind.LanguageBuddy)];
     }
 
-    private static double GoalFit(PipGoal[] goals, OpportunityKind kind)
+    private static double Fit(List<PipGoal> goals, OpportunityKind kind)
     {
         var fit = 0.0;
         foreach (var goal in goals)

@@ -10,6 +10,19 @@ public static class Geo
 
     public static double KmPerDegreeLongitude(double latitude) => 111.320 * Math.Cos(latitude * Math.PI / 180);
 
+    /// <summary>Distances from one point, with the cosine computed once: for scanning many candidates.</summary>
+    public readonly struct From(double latitude, double longitude)
+    {
+        private readonly double kmPerDegreeLongitude = KmPerDegreeLongitude(latitude);
+
+        public double SquaredKm(double otherLatitude, double otherLongitude)
+        {
+            var y = (otherLatitude - latitude) * KmPerDegreeLatitude;
+            var x = (otherLongitude - longitude) * kmPerDegreeLongitude;
+            return x * x + y * y;
+        }
+    }
+
     public static double DistanceKm(double latitudeA, double longitudeA, double latitudeB, double longitudeB)
     {
         var y = (latitudeB - latitudeA) * KmPerDegreeLatitude;

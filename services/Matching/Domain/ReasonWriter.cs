@@ -49,7 +49,7 @@ public static class ReasonWriter
                     : ($"Nederlands {has}, gevraagd {asked}, met taalondersteuning op de werkvloer", $"Dutch {has}, required {asked}, with language support at work");
             case ReasonKind.Occupation:
                 var level = f.OccupationLevel switch { 4 => ("hetzelfde beroep", "the same occupation"), 3 => ("een verwant beroep", "a related occupation"), _ => ("dezelfde beroepsgroep", "the same occupational group") };
-                return ($"ervaring in {level.Item1} (ISCO {o.Occupation})", $"experience in {level.Item2} (ISCO {o.Occupation})");
+                return ($"ervaring in {level.Item1} (ISCO {o.Occupation:D4})", $"experience in {level.Item2} (ISCO {o.Occupation:D4})");
             case ReasonKind.Skills:
                 return ($"heeft {f.SkillOverlap} van de {o.Skills.Length} gevraagde vaardigheden", $"has {f.SkillOverlap} of the {o.Skills.Length} skills asked for");
             case ReasonKind.Availability:

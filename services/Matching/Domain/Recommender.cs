@@ -21,6 +21,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var radius = filter.MaxDistanceKm > 0 ? Math.Min(filter.MaxDistanceKm, n.MaxKm) : n.MaxKm;
         var lowest = options.CurrentValue.MaxDutchStepsBelow;
         var pairs = model.PairsOf(n.Id);
+        var home = new Geo.From(n.Latitude, n.Longitude);
+        var radiusSquared = radius * radius;
         var count = new int[9];
         int considered = 0, eligible = 0;
         var top = new TopList<OpportunityEntry>(limit);
@@ -36,8 +38,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
             foreach (var cell in cells)
                 foreach (var o in cell)
                 {
-                    var distance = Geo.DistanceKm(n.Latitude, n.Longitude, o.Latitude, o.Longitude);
-                    if (distance > radius) continue;
+                    var squared = home.SquaredKm(o.Latitude, o.Longitude);
+                    if (squared > radiusSquared) continue;
                     inReach++;
                     var failed = !o.TakesNewcomersOn(today) ? Constraint.OpenWithCapacity
                         : n.Dutch < o.RequiredDutch - lowest ? Constraint.DutchLevel
@@ -52,6 +54,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                         continue;
                     }
                     eligible++;
+                    var distance = Math.Sqrt(squared);
                     var features = FeatureExtractor.Extract(n, o, distance, today);
                     top.Offer(HeuristicRanker.Score(features), distance, o.Id, o);
                 }
@@ -81,6 +84,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var count = new int[9];
         count[(int)Constraint.Consent] = model.NewcomerCount - model.MatchableNewcomerCount;
         int inReach = 0, eligible = 0;
+        var place = new Geo.From(o.Latitude, o.Longitude);
         var top = new TopList<NewcomerEntry>(limit);
         var cells = newcomerCells ??= new List<NewcomerEntry[]>(256);
         cells.Clear();
@@ -88,8 +92,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         foreach (var cell in cells)
             foreach (var n in cell)
             {
-                var distance = Geo.DistanceKm(n.Latitude, n.Longitude, o.Latitude, o.Longitude);
-                if (distance > n.MaxKm) continue;
+                var squared = place.SquaredKm(n.Latitude, n.Longitude);
+                if (squared > n.MaxKm * n.MaxKm) continue;
                 inReach++;
                 var failed = n.Dutch < o.RequiredDutch - lowest ? Constraint.DutchLevel
                     : (n.WeekMask & o.WeekMask) == 0 ? Constraint.Availability
@@ -102,6 +106,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                     continue;
                 }
                 eligible++;
+                var distance = Math.Sqrt(squared);
                 top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o, distance, today)), distance, n.Id, n);
             }
         cells.Clear();
@@ -125,7 +130,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     /// <summary>Score and reasons of one pair, for a proposal made outside the recommendations.</summary>
     public (double Score, List<Reason> Reasons) Explain(NewcomerEntry n, OpportunityEntry o)
     {
-        var features = FeatureExtractor.Extract(n, o, Geo.DistanceKm(n.Latitude, n.Longitude, o.Latitude, o.Longitude), Today());
+        var features = FeatureExtractor.Extract(n, o, Math.Sqrt(new Geo.From(n.Latitude, n.Longitude).SquaredKm(o.Latitude, o.Longitude)), Today());
         return (Math.Round(HeuristicRanker.Score(features), 4), ReasonWriter.Write(HeuristicRanker.Contributions(features), features, n, o, model.Vocabulary));
     }
 

@@ -1,3 +1,4 @@
+using Newcomers.Matching.Domain;
 using System.Numerics;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
@@ -23,7 +24,7 @@ public sealed class PlaceCounter
 /// <summary>An opportunity as matching needs it: immutable, labels interned, the week as a bit mask.</summary>
 public sealed record OpportunityEntry(
     string Id, long Version, OpportunityKind Kind, string Title, string MunicipalityCode, double Latitude, double Longitude,
-    int RequiredDutch, uint WeekMask, int Hours, string Occupation, int[] Skills, int[] Languages, int[] Interests,
+    int RequiredDutch, uint WeekMask, int Hours, int Occupation, int[] Skills, int[] Languages, int[] Interests,
     bool LanguageSupport, bool CountsTowardsMap, int Capacity, bool Open, DateOnly? End, DateOnly? Start, Gender BuddyGender,
     bool FamilyBuddy, PlaceCounter Places) : ILocated
 {
@@ -33,7 +34,7 @@ public sealed record OpportunityEntry(
 
     public static OpportunityEntry From(Opportunity o, Vocabulary vocabulary, PlaceCounter places) => new(
         o.Id, o.Version, o.Kind, o.Title, o.MunicipalityCode, o.Location.Latitude, o.Location.Longitude,
-        Cefr.Step(o.RequiredDutchLevel), Week.Mask(o.Schedule.DayParts), o.Schedule.HoursPerWeek, o.Occupation,
+        Cefr.Step(o.RequiredDutchLevel), Week.Mask(o.Schedule.DayParts), o.Schedule.HoursPerWeek, Isco.Code(o.Occupation),
         vocabulary.Intern(o.Skills), vocabulary.Intern(o.Kind == OpportunityKind.LanguageBuddy && o.Buddy is not null ? o.Buddy.Languages : o.UsefulLanguages),
         vocabulary.Intern(o.Buddy?.Interests ?? []), o.LanguageSupport, o.CountsTowardsMap, o.Capacity,
         o.Status != OpportunityStatus.Closed, Dates.EndOf(o), Dates.TryToDateOnly(o.StartDate, out var start) ? start : null,
@@ -43,14 +44,14 @@ public sealed record OpportunityEntry(
 /// <summary>A newcomer as matching needs it. Holds no protected attribute and no name.</summary>
 public sealed record NewcomerEntry(
     string Id, long Version, string MunicipalityCode, double Latitude, double Longitude, double MaxKm, int Dutch,
-    uint WeekMask, int Hours, string[] Occupations, int[] Skills, int[] Languages, int[] Interests, PipGoal[] Goals,
+    uint WeekMask, int Hours, int[] Occupations, int[] Skills, int[] Languages, int[] Interests, double[] GoalFitByKind,
     Gender BuddyGender, bool FamilyBuddy, double MapHoursDone, bool Matchable) : ILocated
 {
     public static NewcomerEntry From(Newcomer n, Vocabulary vocabulary) => new(
         n.Id, n.Version, n.MunicipalityCode, n.Home.Latitude, n.Home.Longitude, n.MaxTravelKm, Cefr.Step(n.DutchLevel),
-        Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations], vocabulary.Intern(n.Skills),
+        Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations.Select(Isco.Code)], vocabulary.Intern(n.Skills),
         vocabulary.Intern(n.Languages.Select(l => l.Language)), vocabulary.Intern(n.BuddyPreferences?.Interests ?? []),
-        [.. n.PipGoals], n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
+        Goals.FitByKind(n.PipGoals), n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
         n.MapHoursDone, n.Consent?.Matching == true && n.Status is NewcomerStatus.Active or NewcomerStatus.Unspecified);
 }
 
@@ -67,4 +68,23 @@ public static class Week
 {
     public static uint Mask(IEnumerable<DayPart> parts) => parts.Aggregate(0u, (mask, part) => mask | 1u << ((int)part - 1));
     public static int Count(uint mask) => BitOperations.PopCount(mask);
+}
+
+/// <summary>ISCO-08 unit group codes as numbers (0 when absent), so groups compare by division.</summary>
+public static class Isco
+{
+    public static int Code(string code) => int.TryParse(code, out var value) && code.Length == 4 ? value : 0;
+
+    /// <summary>4 same unit group, 3 same minor group, 2 same sub-major, 1 same major group, 0 none.</summary>
+    public static int Level(int[] held, int wanted)
+    {
+        if (wanted == 0) return 0;
+        var best = 0;
+        foreach (var code in held)
+        {
+            var level = code == wanted ? 4 : code / 10 == wanted / 10 ? 3 : code / 100 == wanted / 100 ? 2 : code / 1000 == wanted / 1000 ? 1 : 0;
+            if (level > best) best = level;
+        }
+        return best;
+    }
 }

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Newcomers.Benchmarks;
+using Newcomers.Contracts.V1;
+using Newcomers.Host;
+using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
+
+// Usage: dotnet run -c Release --project tests/Benchmarks [-- --seconds 10 --opportunities 50000 --newcomers 10000 --seed 42]
+var settings = Args(args);
+int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
+var root = FindRoot();
+var region = BenchRegion.Ensure(Path.Combine(root, ".bench", $"region-{opportunityCount}-{newcomerCount}-{seed}"),
+    Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "gen_region.py")), opportunityCount, newcomerCount, seed);
+Console.WriteLine($"# Benchmark ({Machine()})");
+Console.WriteLine($"region: {opportunityCount} opportunities, {newcomerCount} newcomers, seed {seed}\n");
+
+// 1. Start-up of the host process with the demo region, until gRPC health says SERVING.
+var cold = new List<double>();
+var warm = new List<double>();
+for (var run = 0; run < 3; run++)
+{
+    var data = Directory.CreateTempSubdirectory("bench-demo-").FullName;
+    cold.Add(await TimeStartupAsync(data));
+    warm.Add(await TimeStartupAsync(data));
+}
+Console.WriteLine($"host start to SERVING with the demo region: first start (seeding) median {Median(cold):0} ms, restart on its data median {Median(warm):0} ms");
+
+// 2. Load the benchmark region through the API of an in-process host.
+var app = StandaloneHost.Create(["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", $"--Storage:DataDirectory={Directory.CreateTempSubdirectory("bench-region-").FullName}",
+    "--Logging:LogLevel:Default=Warning"]);
+await app.StartAsync();
+using var channel = GrpcChannel.ForAddress(app.Urls.First(), new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+var opportunitiesClient = new OpportunityService.OpportunityServiceClient(channel);
+var profilesClient = new ProfileService.ProfileServiceClient(channel);
+var matchingClient = new MatchingService.MatchingServiceClient(channel);
+var opportunities = BenchRegion.Opportunities(region).ToList();
+foreach (var municipality in opportunities.Select(o => o.MunicipalityCode).Distinct())
+    await opportunitiesClient.CreateProviderAsync(new CreateProviderRequest { ProviderId = BenchRegion.ProviderOf(municipality),
+        Provider = new Provider { Name = $"Bench {municipality}", Kind = ProviderKind.Employer, MunicipalityCode = municipality } });
+var clock = Stopwatch.StartNew();
+foreach (var batch in opportunities.Chunk(500))
+    await opportunitiesClient.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest { Requests = { batch.Select(o => new CreateOpportunityRequest { Opportunity = o, OpportunityId = o.Id }) } });
+var opportunitySeconds = clock.Elapsed.TotalSeconds;
+var newcomers = BenchRegion.Newcomers(region).ToList();
+clock.Restart();
+await Parallel.ForEachAsync(newcomers, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, token) =>
+    await profilesClient.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = n, NewcomerId = n.Id }, cancellationToken: token));
+var newcomerSeconds = clock.Elapsed.TotalSeconds;
+Console.WriteLine($"load through the API: {opportunities.Count / opportunitySeconds:0} opportunities/s (BatchCreateOpportunities of 500), " +
+    $"{newcomers.Count / newcomerSeconds:0} newcomers/s (CreateNewcomer, 16 concurrent)");
+GC.Collect();
+GC.WaitForPendingFinalizers();
+GC.Collect();
+Console.WriteLine($"resident memory with the region loaded (host and benchmark client in one process): {Process.GetCurrentProcess().WorkingSet64 / 1048576} MiB, managed heap {GC.GetTotalMemory(false) / 1048576} MiB");
+
+// 3. RecommendOpportunities in process, top 20.
+var recommender = app.Services.GetRequiredService<Recommender>();
+var model = app.Services.GetRequiredService<MatchingReadModel>();
+var entries = newcomers.Select(n => model.Newcomer(n.Id)!).ToArray();
+var filter = new OpportunityFilter(new HashSet<string>(), false, 0);
+var random = new Random(7);
+for (var i = 0; i < 3000; i++) recommender.ForNewcomer(entries[random.Next(entries.Length)], MatchingReadModel.AllKinds, 20, filter);
+var inProcess = new List<double>();
+var eligible = new List<double>();
+var inReach = new List<double>();
+for (var i = 0; i < 5000; i++)
+{
+    var newcomer = entries[random.Next(entries.Length)];
+    var start = Stopwatch.GetTimestamp();
+    var response = recommender.ForNewcomer(newcomer, MatchingReadModel.AllKinds, 20, filter);
+    inProcess.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    eligible.Add(response.Eligible);
+    inReach.Add(response.Considered - response.Removed.Where(c => c.Constraint is Constraint.OpenWithCapacity or Constraint.TravelDistance).Sum(c => c.Removed));
+}
+Console.WriteLine($"RecommendOpportunities in process, top 20, 5000 requests: p50 {Percentile(inProcess, 50):0.000} ms, p99 {Percentile(inProcess, 99):0.000} ms, " +
+    $"mean {inProcess.Average():0.000} ms; median open candidates within travel distance {Median(inReach):0}, median eligible after every constraint {Median(eligible):0}");
+
+// 4. The same over gRPC on loopback, 16 concurrent clients.
+var latencies = new List<double>[16];
+for (var i = 0; i < 50; i++) await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[i].Id });
+clock.Restart();
+var until = DateTime.UtcNow.AddSeconds(seconds);
+await Task.WhenAll(Enumerable.Range(0, 16).Select(client => Task.Run(async () =>
+{
+    var mine = latencies[client] = [];
+    var pick = new Random(client);
+    while (DateTime.UtcNow < until)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[pick.Next(newcomers.Count)].Id, Limit = 20 });
+        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+})));
+var all = latencies.SelectMany(l => l).ToList();
+Console.WriteLine($"RecommendOpportunities over gRPC, loopback, 16 concurrent, {seconds} s: {all.Count / clock.Elapsed.TotalSeconds:0} requests/s, " +
+    $"p50 {Percentile(all, 50):0.00} ms, p99 {Percentile(all, 99):0.00} ms (client and server share the machine)");
+await app.StopAsync();
+return;
+
+async Task<double> TimeStartupAsync(string data)
+{
+    var (grpcPort, httpPort) = (FreePort(), FreePort());
+    var hostDll = typeof(StandaloneHost).Assembly.Location;
+    var start = Stopwatch.StartNew();
+    using var process = Process.Start(new ProcessStartInfo("dotnet")
+    {
+        ArgumentList = { hostDll, "--Demo:Seed=true", $"--Storage:DataDirectory={data}", $"--Hosting:GrpcPort={grpcPort}", $"--Hosting:HttpPort={httpPort}", "--Logging:LogLevel:Default=Warning" },
+        RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+    })!;
+    using var probe = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+    var health = new Health.HealthClient(probe);
+    while (start.Elapsed < TimeSpan.FromSeconds(60))
+    {
+        try
+        {
+            if ((await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving) break;
+        }
+        catch (Grpc.Core.RpcException)
+        {
+        }
+        await Task.Delay(20);
+    }
+    var elapsed = start.Elapsed.TotalMilliseconds;
+    process.Kill(entireProcessTree: true);
+    await process.WaitForExitAsync();
+    return elapsed;
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static double Percentile(List<double> values, double percent)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100 * sorted.Count) - 1)];
+}
+
+static double Median(List<double> values) => Percentile(values, 50);
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Matching.sln"))) directory = directory.Parent;
+    return directory?.FullName ?? throw new InvalidOperationException("run from inside the repository");
+}
+
+static string Machine()
+{
+    var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
+    return $"{Environment.ProcessorCount} cores, {cpu ?? "unknown CPU"}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}";
+}
+
+static Func<string, int, int> Args(string[] args) => (name, fallback) =>
+{
+    var at = Array.IndexOf(args, $"--{name}");
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+};
