@@ -1,0 +1,82 @@
+using System.Reflection;
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
+
+namespace Newcomers.Unit.Tests.Matching;
+
+public sealed class FeatureTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+
+    private static FitFeatures Extract(Newcomer n, Opportunity o)
+    {
+        var vocabulary = new Vocabulary();
+        var newcomer = NewcomerEntry.From(n, vocabulary);
+        var opportunity = OpportunityEntry.From(o, vocabulary, new PlaceCounter());
+        return FeatureExtractor.Extract(newcomer, opportunity, Geo.DistanceKm(newcomer.Latitude, newcomer.Longitude, opportunity.Latitude, opportunity.Longitude), Today);
+    }
+
+    [Theory]
+    [InlineData("7512", 4)]
+    [InlineData("7513", 3)]
+    [InlineData("7522", 2)]
+    [InlineData("7111", 1)]
+    [InlineData("2512", 0)]
+    public void Occupations_match_at_unit_minor_sub_major_and_major_group(string wanted, int level) =>
+        Assert.Equal(level, Extract(Sample.Newcomer(), Sample.Opportunity("o", 1, o => o.Occupation = wanted)).OccupationLevel);
+
+    [Fact]
+    public void Features_describe_the_fit_of_the_pair()
+    {
+        var f = Extract(Sample.Newcomer(n => n.MapHoursDone = 10), Sample.Opportunity("o", 2, o =>
+        {
+            o.RequiredDutchLevel = CefrLevel.B1;
+            o.Skills.Add("lassen");
+            o.Schedule.DayParts.Add(DayPart.FridayEvening);
+            o.CountsTowardsMap = true;
+            o.StartDate = new Google.Type.Date { Year = 2026, Month = 12, Day = 3 };
+        }));
+        Assert.Equal(2, f.DistanceKm, 2);
+        Assert.Equal(0.2, f.DistanceShare, 2);
+        Assert.Equal(-1, f.DutchGap);
+        Assert.Equal((2, 2 / 3.0), (f.SkillOverlap, f.SkillShare));
+        Assert.Equal(0.5, f.ScheduleShare);
+        Assert.Equal(1, f.GoalFit);
+        Assert.Equal(0.75, f.MapNeed);
+        Assert.Equal(10, f.DaysUntilStart);
+    }
+
+    [Fact]
+    public void Protected_attributes_never_reach_the_features()
+    {
+        string[] protectedWords = ["nationality", "country", "origin", "mother", "tongue", "religion", "gender", "sex", "age", "birth", "ethnic", "name"];
+        var featureWords = typeof(FitFeatures).GetProperties().SelectMany(p => Words(p.Name)).ToList();
+        Assert.DoesNotContain(featureWords, protectedWords.Contains);
+
+        // The newcomer as matching holds it: only the stated buddy preference may mention a gender, and it is a hard
+        // constraint the newcomer asked for, not a feature.
+        var entryWords = typeof(NewcomerEntry).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "BuddyGender").SelectMany(p => Words(p.Name));
+        Assert.DoesNotContain(entryWords, protectedWords.Contains);
+
+        // Two newcomers who differ in everything protected (and their name) get identical features.
+        var a = Extract(Sample.Newcomer(n => n.DisplayName = "Amina"), Sample.Opportunity("o"));
+        var b = Extract(Sample.Newcomer(n => n.DisplayName = "Oleksandr"), Sample.Opportunity("o"));
+        Assert.Equal(a, b);
+    }
+
+    private static IEnumerable<string> Words(string pascalCase) =>
+        System.Text.RegularExpressions.Regex.Matches(pascalCase, "[A-Z][a-z]*").Select(m => m.Value.ToLowerInvariant());
+
+    [Fact]
+    public void Heuristic_weights_add_up_to_one_and_contributions_to_the_score()
+    {
+        foreach (var kind in MatchingReadModel.AllKinds)
+        {
+            var perfect = new FitFeatures(0, 0, 0, false, 1, 4, 2, 1, 1, 1, 1, 2, true, 1, 1, 0, kind);
+            Assert.Equal(1, HeuristicRanker.Score(perfect), 6);
+            var some = Extract(Sample.Newcomer(), Sample.Opportunity("o", 3, o => o.Kind = kind));
+            Assert.Equal(HeuristicRanker.Score(some), HeuristicRanker.Contributions(some).Sum(c => c.Contribution), 9);
+        }
+    }
+}
