@@ -12,12 +12,13 @@ namespace Newcomers.Matching.Domain;
 /// </summary>
 public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<MatchingOptions> options, TimeProvider clock)
 {
-    [ThreadStatic] private static List<OpportunityEntry[]>? opportunityCells;
+    [ThreadStatic] private static List<OpportunitySpot[]>? opportunityCells;
     [ThreadStatic] private static List<NewcomerEntry[]>? newcomerCells;
 
     public RecommendOpportunitiesResponse ForNewcomer(NewcomerEntry n, IReadOnlyList<OpportunityKind> kinds, int limit, OpportunityFilter filter)
     {
         var today = Today();
+        var todayNumber = today.DayNumber;
         var radius = filter.MaxDistanceKm > 0 ? Math.Min(filter.MaxDistanceKm, n.MaxKm) : n.MaxKm;
         var lowest = options.CurrentValue.MaxDutchStepsBelow;
         var pairs = model.PairsOf(n.Id);
@@ -26,27 +27,28 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var count = new int[9];
         int considered = 0, eligible = 0;
         var top = new TopList<OpportunityEntry>(limit);
-        var cells = opportunityCells ??= new List<OpportunityEntry[]>(256);
+        var cells = opportunityCells ??= new List<OpportunitySpot[]>(256);
         foreach (var kind in kinds)
         {
-            var open = model.OpenOpportunityCount(kind);
+            var taking = model.TakingOpportunityCount(kind);
             considered += model.TotalOpportunities(kind);
-            count[(int)Constraint.OpenWithCapacity] += model.TotalOpportunities(kind) - open;
+            count[(int)Constraint.OpenWithCapacity] += model.TotalOpportunities(kind) - taking;
             var inReach = 0;
             cells.Clear();
-            model.OpenOpportunities(kind).CellsNear(n.Latitude, n.Longitude, radius, cells);
+            model.TakingOpportunities(kind).CellsNear(n.Latitude, n.Longitude, radius, cells);
             foreach (var cell in cells)
-                foreach (var o in cell)
+                for (var i = 0; i < cell.Length; i++)
                 {
+                    ref readonly var o = ref cell[i];
                     var squared = home.SquaredKm(o.Latitude, o.Longitude);
                     if (squared > radiusSquared) continue;
                     inReach++;
-                    var failed = !o.TakesNewcomersOn(today) ? Constraint.OpenWithCapacity
+                    var failed = o.EndDay < todayNumber ? Constraint.OpenWithCapacity
                         : n.Dutch < o.RequiredDutch - lowest ? Constraint.DutchLevel
                         : (n.WeekMask & o.WeekMask) == 0 ? Constraint.Availability
-                        : pairs.Excludes(o.Id) ? Constraint.NotDeclinedBefore
-                        : !BuddyFits(n, o) ? Constraint.BuddyPreference
-                        : !filter.Admits(o) ? Constraint.RequestFilter
+                        : !pairs.IsEmpty && pairs.Excludes(o.Id) ? Constraint.NotDeclinedBefore
+                        : kind == OpportunityKind.LanguageBuddy && !BuddyFits(n, o.Entry) ? Constraint.BuddyPreference
+                        : !filter.IsEmpty && !filter.Admits(o.Entry) ? Constraint.RequestFilter
                         : Constraint.Unspecified;
                     if (failed != Constraint.Unspecified)
                     {
@@ -55,10 +57,11 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                     }
                     eligible++;
                     var distance = Math.Sqrt(squared);
-                    var features = FeatureExtractor.Extract(n, o, distance, today);
-                    top.Offer(HeuristicRanker.Score(features), distance, o.Id, o);
+                    // Most pairs cannot reach the top list even at their best: skip their full extraction.
+                    if (HeuristicRanker.Score(FeatureExtractor.Optimistic(n, o, distance)) < top.Threshold) continue;
+                    top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance, o.Id, o.Entry);
                 }
-            count[(int)Constraint.TravelDistance] += Math.Max(0, open - inReach);
+            count[(int)Constraint.TravelDistance] += Math.Max(0, taking - inReach);
         }
         cells.Clear();
 
@@ -146,6 +149,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
 /// <summary>The optional filters of a recommendation request.</summary>
 public sealed record OpportunityFilter(IReadOnlySet<string> Municipalities, bool OnlyMapEligible, double MaxDistanceKm)
 {
+    public bool IsEmpty { get; } = Municipalities.Count == 0 && !OnlyMapEligible;
+
     public bool Admits(OpportunityEntry o) =>
         (Municipalities.Count == 0 || Municipalities.Contains(o.MunicipalityCode)) && (!OnlyMapEligible || o.CountsTowardsMap);
 }

@@ -7,6 +7,9 @@ public sealed class TopList<T>(int k) where T : class
 
     public int Count { get; private set; }
 
+    /// <summary>The score an item must reach to enter: the k-th best so far, or minus infinity while not full.</summary>
+    public double Threshold => Count == k && k > 0 ? best[k - 1].Score : double.NegativeInfinity;
+
     public void Offer(double score, double distance, string id, T item)
     {
         if (k == 0 || Count == k && !Better(score, distance, id, best[k - 1])) return;

@@ -30,7 +30,10 @@ public sealed record OpportunityEntry(
 {
     public int PlacesLeft => Capacity - Places.Taken;
 
-    public bool TakesNewcomersOn(DateOnly day) => Open && (End is null || End >= day) && PlacesLeft > 0;
+    /// <summary>Open with a place left; such entries are in the spatial grid.</summary>
+    public bool TakesNewcomers => Open && PlacesLeft > 0;
+
+    public bool TakesNewcomersOn(DateOnly day) => TakesNewcomers && (End is null || End >= day);
 
     public static OpportunityEntry From(Opportunity o, Vocabulary vocabulary, PlaceCounter places) => new(
         o.Id, o.Version, o.Kind, o.Title, o.MunicipalityCode, o.Location.Latitude, o.Location.Longitude,
@@ -41,12 +44,41 @@ public sealed record OpportunityEntry(
         o.Buddy?.Gender ?? Gender.Unspecified, o.Buddy?.FamilyBuddy ?? false, places);
 }
 
+/// <summary>
+/// What candidate generation reads of an opportunity, inline in a grid cell: filtering and the
+/// score bound need no other memory. Only survivors follow <see cref="Entry"/>.
+/// </summary>
+public readonly struct OpportunitySpot(OpportunityEntry entry) : ILocated
+{
+    public double Latitude { get; } = entry.Latitude;
+    public double Longitude { get; } = entry.Longitude;
+    public int RequiredDutch { get; } = entry.RequiredDutch;
+    public uint WeekMask { get; } = entry.WeekMask;
+    public int Hours { get; } = entry.Hours;
+    public int EndDay { get; } = entry.End?.DayNumber ?? int.MaxValue;
+    public int Occupation { get; } = entry.Occupation;
+    public int SkillCount { get; } = entry.Skills.Length;
+    public ulong Skills { get; } = Vocabulary.Signature(entry.Skills);
+    public ulong Languages { get; } = Vocabulary.Signature(entry.Languages);
+    public ulong Interests { get; } = Vocabulary.Signature(entry.Interests);
+    public bool LanguageSupport { get; } = entry.LanguageSupport;
+    public bool CountsTowardsMap { get; } = entry.CountsTowardsMap;
+    public bool FamilyBuddy { get; } = entry.FamilyBuddy;
+    public OpportunityKind Kind { get; } = entry.Kind;
+    public OpportunityEntry Entry { get; } = entry;
+    public string Id => Entry.Id;
+}
+
 /// <summary>A newcomer as matching needs it. Holds no protected attribute and no name.</summary>
 public sealed record NewcomerEntry(
     string Id, long Version, string MunicipalityCode, double Latitude, double Longitude, double MaxKm, int Dutch,
     uint WeekMask, int Hours, int[] Occupations, int[] Skills, int[] Languages, int[] Interests, double[] GoalFitByKind,
     Gender BuddyGender, bool FamilyBuddy, double MapHoursDone, bool Matchable) : ILocated
 {
+    public ulong SkillSignature { get; } = Vocabulary.Signature(Skills);
+    public ulong LanguageSignature { get; } = Vocabulary.Signature(Languages);
+    public ulong InterestSignature { get; } = Vocabulary.Signature(Interests);
+
     public static NewcomerEntry From(Newcomer n, Vocabulary vocabulary) => new(
         n.Id, n.Version, n.MunicipalityCode, n.Home.Latitude, n.Home.Longitude, n.MaxTravelKm, Cefr.Step(n.DutchLevel),
         Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations.Select(Isco.Code)], vocabulary.Intern(n.Skills),

@@ -15,9 +15,9 @@ public sealed class MatchingReadModel
     private readonly Lock writeLock = new();
     private readonly ConcurrentDictionary<string, OpportunityEntry> opportunities = new();
     private readonly ConcurrentDictionary<string, long> removedOpportunities = new();
-    private readonly SpatialGrid<OpportunityEntry>[] openByKind = [new(), new(), new(), new()];
+    private readonly SpatialGrid<OpportunitySpot>[] takingByKind = [new(), new(), new(), new()];
     private readonly int[] totalByKind = new int[4];
-    private readonly int[] openCountByKind = new int[4];
+    private readonly int[] takingCountByKind = new int[4];
     private readonly ConcurrentDictionary<string, PlaceCounter> places = new();
     private readonly ConcurrentDictionary<string, NewcomerEntry> newcomers = new();
     private readonly ConcurrentDictionary<string, long> removedNewcomers = new();
@@ -34,9 +34,10 @@ public sealed class MatchingReadModel
     public OpportunityEntry? Opportunity(string id) => opportunities.GetValueOrDefault(id);
     public NewcomerEntry? Newcomer(string id) => newcomers.GetValueOrDefault(id);
     public PairHistory PairsOf(string newcomerId) => pairsByNewcomer.GetValueOrDefault(newcomerId, PairHistory.Empty);
-    public SpatialGrid<OpportunityEntry> OpenOpportunities(OpportunityKind kind) => openByKind[(int)kind];
+    /// <summary>The opportunities of a kind that are open with a place left.</summary>
+    public SpatialGrid<OpportunitySpot> TakingOpportunities(OpportunityKind kind) => takingByKind[(int)kind];
     public int TotalOpportunities(OpportunityKind kind) => Volatile.Read(ref totalByKind[(int)kind]);
-    public int OpenOpportunityCount(OpportunityKind kind) => Volatile.Read(ref openCountByKind[(int)kind]);
+    public int TakingOpportunityCount(OpportunityKind kind) => Volatile.Read(ref takingCountByKind[(int)kind]);
     public SpatialGrid<NewcomerEntry> MatchableNewcomers => matchableNewcomers;
     public int NewcomerCount => newcomers.Count;
     public int MatchableNewcomerCount => Volatile.Read(ref matchableCount);
@@ -53,11 +54,7 @@ public sealed class MatchingReadModel
             if (old is not null) Unindex(old);
             opportunities[o.Id] = entry;
             totalByKind[(int)entry.Kind]++;
-            if (entry.Open)
-            {
-                openCountByKind[(int)entry.Kind]++;
-                openByKind[(int)entry.Kind].Add(entry);
-            }
+            if (entry.TakesNewcomers) Place(entry);
             return true;
         }
     }
@@ -105,7 +102,7 @@ public sealed class MatchingReadModel
             foreach (var (matchId, fact) in matches)
             {
                 if (fact.NewcomerId != id) continue;
-                if (fact.TakesPlace) places.GetOrAdd(fact.OpportunityId, _ => new PlaceCounter()).Add(-1);
+                if (fact.TakesPlace) ChangePlaces(fact.OpportunityId, -1);
                 matches.TryRemove(matchId, out _);
             }
         }
@@ -118,8 +115,7 @@ public sealed class MatchingReadModel
             if (removedNewcomers.ContainsKey(m.NewcomerId)) return false;
             if (matches.TryGetValue(m.Id, out var old) && old.Version >= m.Version) return false;
             var fact = new MatchFact(m.Version, m.NewcomerId, m.OpportunityId, m.State);
-            if ((old?.TakesPlace ?? false) != fact.TakesPlace)
-                places.GetOrAdd(m.OpportunityId, _ => new PlaceCounter()).Add(fact.TakesPlace ? 1 : -1);
+            if ((old?.TakesPlace ?? false) != fact.TakesPlace) ChangePlaces(m.OpportunityId, fact.TakesPlace ? 1 : -1);
             matches[m.Id] = fact;
             var history = PairsOf(m.NewcomerId);
             pairsByNewcomer[m.NewcomerId] = fact.State switch
@@ -132,12 +128,33 @@ public sealed class MatchingReadModel
         }
     }
 
+    /// <summary>Takes or frees places; an opportunity that fills up leaves the grid, one that frees up returns.</summary>
+    private void ChangePlaces(string opportunityId, int delta)
+    {
+        var entry = opportunities.GetValueOrDefault(opportunityId);
+        var before = entry?.TakesNewcomers ?? false;
+        places.GetOrAdd(opportunityId, _ => new PlaceCounter()).Add(delta);
+        if (entry is null || before == entry.TakesNewcomers) return;
+        if (before) Displace(entry);
+        else Place(entry);
+    }
+
+    private void Place(OpportunityEntry entry)
+    {
+        takingCountByKind[(int)entry.Kind]++;
+        takingByKind[(int)entry.Kind].Add(new OpportunitySpot(entry));
+    }
+
+    private void Displace(OpportunityEntry entry)
+    {
+        takingCountByKind[(int)entry.Kind]--;
+        takingByKind[(int)entry.Kind].Remove(new OpportunitySpot(entry));
+    }
+
     private void Unindex(OpportunityEntry old)
     {
         totalByKind[(int)old.Kind]--;
-        if (!old.Open) return;
-        openCountByKind[(int)old.Kind]--;
-        openByKind[(int)old.Kind].Remove(old);
+        if (old.TakesNewcomers) Displace(old);
     }
 
     private void Unindex(NewcomerEntry old)
@@ -157,6 +174,7 @@ public sealed record PairHistory(ImmutableHashSet<string> Open, ImmutableHashSet
 {
     public static readonly PairHistory Empty = new([], []);
 
-    public bool Excludes(string opportunityId) =>
-        Open.Count + Declined.Count > 0 && (Open.Contains(opportunityId) || Declined.Contains(opportunityId));
+    public bool IsEmpty => Open.Count + Declined.Count == 0;
+
+    public bool Excludes(string opportunityId) => !IsEmpty && (Open.Contains(opportunityId) || Declined.Contains(opportunityId));
 }

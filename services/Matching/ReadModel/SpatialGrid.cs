@@ -8,7 +8,7 @@ namespace Newcomers.Matching.ReadModel;
 /// replaced whole by a writer (writers serialise on the grid). A query visits only the cells
 /// that a circle around the point touches.
 /// </summary>
-public sealed class SpatialGrid<T> where T : class, ILocated
+public sealed class SpatialGrid<T> where T : ILocated
 {
     private const double CellLatitude = 0.05;
     private const double CellLongitude = 0.08;

@@ -35,4 +35,10 @@ public sealed class Vocabulary
     }
 
     public static IEnumerable<int> Shared(int[] a, int[] b) => a.Intersect(b);
+
+    /// <summary>
+    /// A 64-bit signature of a set of ids: two sets whose signatures share no bit share no id.
+    /// Lets candidate generation bound an overlap without touching the arrays.
+    /// </summary>
+    public static ulong Signature(int[] ids) => ids.Aggregate(0UL, (signature, id) => signature | 1UL << (id & 63));
 }

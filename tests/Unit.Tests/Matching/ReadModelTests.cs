@@ -24,7 +24,7 @@ public sealed class ReadModelTests
         model.RemoveOpportunity("o", 3);
         Assert.False(model.Apply(Sample.Opportunity("o", 1, o => o.Version = 2)));
         Assert.Null(model.Opportunity("o"));
-        Assert.Equal(0, model.OpenOpportunityCount(OpportunityKind.WorkPlacement));
+        Assert.Equal(0, model.TakingOpportunityCount(OpportunityKind.WorkPlacement));
 
         model.Apply(Sample.Newcomer("n"));
         model.RemoveNewcomer("n", 2);

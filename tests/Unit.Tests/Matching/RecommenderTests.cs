@@ -105,10 +105,57 @@ public sealed class RecommenderTests
         Assert.Equal(2, response.Removed.Single(c => c.Constraint == Constraint.Consent).Removed);
     }
 
-    private sealed class StaticOptions(MatchingOptions value) : IOptionsMonitor<MatchingOptions>
+    internal sealed class StaticOptions(MatchingOptions value) : IOptionsMonitor<MatchingOptions>
     {
         public MatchingOptions CurrentValue => value;
         public MatchingOptions Get(string? name) => value;
         public IDisposable? OnChange(Action<MatchingOptions, string?> listener) => null;
+    }
+}
+
+public sealed class PruningTests
+{
+    [Fact]
+    public void Skipping_pairs_whose_bound_cannot_enter_the_top_gives_the_same_ranking_as_scoring_all()
+    {
+        var model = new MatchingReadModel();
+        var random = new Random(3);
+        string[] skills = ["a", "b", "c", "d", "e", "f"];
+        string[] languages = ["ar", "ti", "fa", "uk", "en"];
+        model.Apply(Sample.Newcomer("n1", n =>
+        {
+            n.Skills.Clear();
+            n.Skills.Add(skills.Take(3));
+            n.MaxTravelKm = 25;
+            n.PipGoals.Add(PipGoal.Buddy);
+            n.BuddyPreferences = new BuddyPreferences { Interests = { "a", "c" }, FamilyBuddy = true };
+        }));
+        for (var i = 0; i < 600; i++)
+            model.Apply(Sample.Opportunity($"o{i:000}", random.NextDouble() * 20, o =>
+            {
+                o.Kind = (OpportunityKind)random.Next(1, 4);
+                o.Occupation = $"{random.Next(7000, 7999)}";
+                o.Skills.Clear();
+                o.Skills.Add(skills.OrderBy(_ => random.Next()).Take(random.Next(0, 4)));
+                o.RequiredDutchLevel = (CefrLevel)random.Next(1, 5);
+                o.Schedule.HoursPerWeek = random.Next(4, 40);
+                o.UsefulLanguages.Add(languages.OrderBy(_ => random.Next()).Take(random.Next(0, 2)));
+                if (o.Kind == OpportunityKind.LanguageBuddy)
+                    o.Buddy = new BuddyOffer { Languages = { languages.OrderBy(_ => random.Next()).Take(random.Next(0, 3)) },
+                        Interests = { skills.OrderBy(_ => random.Next()).Take(random.Next(0, 3)) }, FamilyBuddy = random.Next(2) == 0 };
+            }));
+        var newcomer = model.Newcomer("n1")!;
+        var recommender = new Recommender(model, new RecommenderTests.StaticOptions(new MatchingOptions()), TimeProvider.System);
+
+        var ranked = recommender.ForNewcomer(newcomer, MatchingReadModel.AllKinds, 20, new OpportunityFilter(new HashSet<string>(), false, 0));
+
+        var today = recommender.Today();
+        var everyone = Enumerable.Range(0, 600).Select(i => model.Opportunity($"o{i:000}")!)
+            .Where(o => o.RequiredDutch - 1 <= newcomer.Dutch && (o.WeekMask & newcomer.WeekMask) != 0)
+            .Select(o => (o.Id, Distance: Geo.DistanceKm(newcomer.Latitude, newcomer.Longitude, o.Latitude, o.Longitude), o))
+            .Where(x => x.Distance <= 25)
+            .Select(x => (x.Id, x.Distance, Score: HeuristicRanker.Score(FeatureExtractor.Extract(newcomer, x.o, x.Distance, today))))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Distance).Take(20).Select(x => x.Id);
+        Assert.Equal(everyone, ranked.Suggestions.Select(s => s.OpportunityId));
     }
 }
