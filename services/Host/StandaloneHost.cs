@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Newcomers.BuildingBlocks.Api;
+using Newcomers.Contracts.V1;
 using Newcomers.Host.Composition;
 using Newcomers.Host.Demo;
 using Newcomers.Matching;
@@ -31,6 +32,7 @@ public static class StandaloneHost
             .AddDemoRegion(builder.Configuration);
 
         var app = builder.Build();
+        app.UseMalformedMessageGuard(ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor);
         app.MapServiceDefaults();
         app.MapProfiles();
         app.MapOpportunities();

@@ -27,6 +27,10 @@ public static class ServiceDefaults
         return services;
     }
 
+    /// <summary>Answers INVALID_ARGUMENT for request bytes that are not a message of the given services' methods.</summary>
+    public static IApplicationBuilder UseMalformedMessageGuard(this IApplicationBuilder app, params Google.Protobuf.Reflection.ServiceDescriptor[] services) =>
+        app.UseMiddleware<MalformedMessageGuard>(MalformedMessageGuard.InputsOf(services));
+
     public static IEndpointRouteBuilder MapServiceDefaults(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcHealthChecksService();
