@@ -26,7 +26,9 @@ public static class Extensions
         services.AddSingleton<Recommender>();
         services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
         services.AddSingleton<IIntegrationEventHandler, MatchHistoryEraser>();
-        services.AddHostedService<ReadModelLoader>();
+        services.AddSingleton<ReadModelLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadModelLoader>());
+        services.AddHealthChecks().AddCheck<ReadModelLoader>("matching-read-model");
         return services;
     }
 
