@@ -3,27 +3,23 @@ using Newcomers.Contracts.V1;
 
 namespace Newcomers.Integration.Tests;
 
-public sealed class ScenarioTests : IAsyncLifetime
+public sealed class ScenarioTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    private RunningHost host = null!;
-
-    public async Task InitializeAsync() => host = await RunningHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private RunningHost Host => fixture.Host;
 
     [Fact]
     public async Task Caseworker_matches_a_newcomer_from_suggestion_to_completed_placement()
     {
         // A caseworker registers a newcomer with a PIP; an Ondernemersladder member posts a placement;
         // a volunteer organisation posts a taalmaatje offer.
-        var amina = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
-        var bakery = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
-        var taalhuis = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider(ProviderKind.VolunteerOrganisation, "Taalhuis Soest") });
-        var placement = await host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(bakery.Id) });
-        var buddy = await host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Buddy(taalhuis.Id) });
+        var amina = await Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        var bakery = await Host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var taalhuis = await Host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider(ProviderKind.VolunteerOrganisation, "Taalhuis Soest") });
+        var placement = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(bakery.Id) });
+        var buddy = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Buddy(taalhuis.Id) });
 
         // Recommendations list both, each with reasons in Dutch and English.
-        var recommended = await host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = amina.Id });
+        var recommended = await Host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = amina.Id });
         Assert.Equal(new[] { buddy.Id, placement.Id }.Order(), recommended.Suggestions.Select(s => s.OpportunityId).Order());
         Assert.All(recommended.Suggestions, s =>
         {
@@ -36,40 +32,40 @@ public sealed class ScenarioTests : IAsyncLifetime
         Assert.Equal(2, recommended.Eligible);
 
         // A second newcomer is proposed for the same place before it is taken.
-        var yonas = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
-        var proposal = await host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = amina.Id, OpportunityId = placement.Id, CaseworkerId = "soest-km-1" });
-        var competing = await host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = yonas.Id, OpportunityId = placement.Id, CaseworkerId = "soest-km-1" });
+        var yonas = await Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        var proposal = await Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = amina.Id, OpportunityId = placement.Id, CaseworkerId = "soest-km-1" });
+        var competing = await Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = yonas.Id, OpportunityId = placement.Id, CaseworkerId = "soest-km-1" });
         Assert.Equal(MatchState.Proposed, proposal.State);
         Assert.InRange(proposal.Reasons.Count, 2, 5);
 
         // Provider and newcomer accept: the place is taken.
-        var half = await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = proposal.Id, Party = Party.Provider, Accept = true, Version = proposal.Version });
+        var half = await Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = proposal.Id, Party = Party.Provider, Accept = true, Version = proposal.Version });
         Assert.Equal(MatchState.Proposed, half.State);
-        var accepted = await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = proposal.Id, Party = Party.Newcomer, Accept = true });
+        var accepted = await Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = proposal.Id, Party = Party.Newcomer, Accept = true });
         Assert.Equal(MatchState.Accepted, accepted.State);
 
         // The second newcomer cannot take the full place, nor is it suggested any more.
-        await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Provider, Accept = true });
+        await Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Provider, Accept = true });
         var full = await Expect.Status(StatusCode.FailedPrecondition,
-            () => host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Newcomer, Accept = true }).ResponseAsync);
+            () => Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Newcomer, Accept = true }).ResponseAsync);
         Assert.Contains("no place left", full.Status.Detail);
-        Assert.Equal(MatchState.Proposed, (await host.Matching.GetMatchAsync(new GetMatchRequest { Id = competing.Id })).State);
-        var forYonas = await host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = yonas.Id });
+        Assert.Equal(MatchState.Proposed, (await Host.Matching.GetMatchAsync(new GetMatchRequest { Id = competing.Id })).State);
+        var forYonas = await Host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = yonas.Id });
         Assert.DoesNotContain(forYonas.Suggestions, s => s.OpportunityId == placement.Id);
-        await Expect.Status(StatusCode.FailedPrecondition, () => host.Matching.ProposeMatchAsync(
+        await Expect.Status(StatusCode.FailedPrecondition, () => Host.Matching.ProposeMatchAsync(
             new ProposeMatchRequest { NewcomerId = yonas.Id, OpportunityId = buddy.Id, CaseworkerId = "x" }).ResponseAsync.ContinueWith(async _ =>
-            await host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = yonas.Id, OpportunityId = placement.Id, CaseworkerId = "x" })).Unwrap());
+            await Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = yonas.Id, OpportunityId = placement.Id, CaseworkerId = "x" })).Unwrap());
 
         // STARTED, then COMPLETED with 48 hours: the MAP hours accrue on the newcomer.
-        var started = await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Started });
+        var started = await Host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Started });
         Assert.Equal(MatchState.Started, started.State);
-        var completed = await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Completed, HoursCompleted = 48 });
+        var completed = await Host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Completed, HoursCompleted = 48 });
         Assert.Equal(MatchState.Completed, completed.State);
         Assert.Equal([MatchState.Proposed, MatchState.Accepted, MatchState.Started, MatchState.Completed], completed.History.Select(h => h.State));
-        Assert.Equal(48, (await host.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = amina.Id })).MapHoursDone);
+        Assert.Equal(48, (await Host.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = amina.Id })).MapHoursDone);
 
         // The completed placement frees its place: the second newcomer's acceptance now goes through.
-        var next = await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Newcomer, Accept = true });
+        var next = await Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Newcomer, Accept = true });
         Assert.Equal(MatchState.Accepted, next.State);
     }
 }
