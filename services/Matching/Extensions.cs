@@ -5,6 +5,7 @@ using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Matching.Api;
 using Newcomers.Matching.Domain;
+using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
 
@@ -24,6 +25,14 @@ public static class Extensions
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<MatchStore>());
         services.AddSingleton<MatchingReadModel>();
         services.AddSingleton<Recommender>();
+        services.AddSingleton<CurrentRanker>();
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<OutcomeLabels>();
+        services.AddSingleton<ModelTraining>();
+        services.AddHostedService<ModelBootstrap>();
+        services.AddSingleton<ImpressionLog>();
+        services.AddSingleton<IImpressionRecorder>(sp => sp.GetRequiredService<ImpressionLog>());
+        services.AddHostedService(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
         services.AddSingleton<IIntegrationEventHandler, MatchHistoryEraser>();
         services.AddSingleton<ReadModelLoader>();

@@ -36,7 +36,7 @@ public sealed class RunningHost : IAsyncDisposable
     public static async Task<RunningHost> StartAsync(string? dataDirectory = null, params string[] extraArgs)
     {
         dataDirectory ??= NewDataDirectory();
-        string[] args = ["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", .. extraArgs];
+        string[] args = ["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", "--Matching:BootstrapModel=false", .. extraArgs];
         var app = StandaloneHost.Create(args);
         await app.StartAsync();
         var urls = app.Urls.ToList();

@@ -5,13 +5,15 @@ using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
+using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.Api;
 
 /// <summary>The gRPC face of the Matching service.</summary>
-public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store) : MatchingService.MatchingServiceBase
+public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry)
+    : MatchingService.MatchingServiceBase
 {
     public override Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
     {
@@ -120,6 +122,26 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         var (items, next) = await store.ListAsync(MatchStore.Matches, index, request.PageSize == 0 ? 100 : request.PageSize, after, descending: true,
             cancellationToken: context.CancellationToken);
         return new ListMatchesResponse { Matches = { items }, NextPageToken = next };
+    }
+
+    public override async Task TrainModel(TrainModelRequest request, IServerStreamWriter<TrainModelProgress> responseStream, ServerCallContext context)
+    {
+        new Violations().Check(Rules.Defined(request.Source), "source", "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
+            .Check(request.Seed >= 0, "seed", "0 or more (0 means 42)").Check(request.Groups is >= 0 and <= 50_000, "groups", "between 0 and 50000 (0 means 10000)")
+            .ThrowIfAny();
+        await training.TrainAsync(request.Source, request.Seed == 0 ? 42 : request.Seed, request.Groups == 0 ? 10_000 : request.Groups,
+            progress => responseStream.WriteAsync(progress, context.CancellationToken), context.CancellationToken);
+    }
+
+    public override Task<ModelVersion> GetModel(GetModelRequest request, ServerCallContext context) =>
+        Task.FromResult(registry.Current?.Version ?? throw Errors.NotFound("model", "current"));
+
+    public override async Task<ModelEvaluation> EvaluateModel(EvaluateModelRequest request, ServerCallContext context)
+    {
+        new Violations().Check(Rules.Defined(request.Source), "source", "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
+            .Check(request.Seed >= 0, "seed", "0 or more (0 means 7)").Check(request.Groups is >= 0 and <= 50_000, "groups", "between 0 and 50000 (0 means 2000)")
+            .ThrowIfAny();
+        return await training.EvaluateAsync(request.Source, request.Seed == 0 ? 7 : request.Seed, request.Groups == 0 ? 2000 : request.Groups, context.CancellationToken);
     }
 
     /// <summary>

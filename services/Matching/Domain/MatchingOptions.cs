@@ -7,4 +7,13 @@ public sealed class MatchingOptions
 
     /// <summary>How many CEFR steps a newcomer's Dutch may be under an opportunity's requirement.</summary>
     public int MaxDutchStepsBelow { get; set; } = 1;
+
+    /// <summary>How many candidates the heuristic shortlists for a learned model to re-rank.</summary>
+    public int ModelShortlist { get; set; } = 200;
+
+    /// <summary>Train a first model from the outcome simulator when none exists yet.</summary>
+    public bool BootstrapModel { get; set; } = true;
+
+    /// <summary>Simulated request groups for that first model.</summary>
+    public int BootstrapGroups { get; set; } = 5000;
 }

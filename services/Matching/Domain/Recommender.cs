@@ -1,16 +1,19 @@
 using Microsoft.Extensions.Options;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
+using Newcomers.Matching.Storage.Formats;
 
 namespace Newcomers.Matching.Domain;
 
 /// <summary>
 /// Candidate generation and ranking. Hard constraints first, counted one by one; the spatial grid
-/// means only cells within reach are visited. Survivors are scored and the best kept; reasons are
-/// written for those only.
+/// means only cells within reach are visited. The heuristic shortlists the survivors; a promoted
+/// model, if any, re-ranks the shortlist; reasons are written for the final list only.
 /// </summary>
-public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<MatchingOptions> options, TimeProvider clock)
+public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<MatchingOptions> options, TimeProvider clock,
+    CurrentRanker? ranker = null, IImpressionRecorder? impressions = null)
 {
     [ThreadStatic] private static List<OpportunitySpot[]>? opportunityCells;
     [ThreadStatic] private static List<NewcomerEntry[]>? newcomerCells;
@@ -26,7 +29,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var radiusSquared = radius * radius;
         var count = new int[9];
         int considered = 0, eligible = 0;
-        var top = new TopList<OpportunityEntry>(limit);
+        var learned = ranker?.Model;
+        var top = new TopList<OpportunityEntry>(Shortlist(learned, limit));
         var cells = opportunityCells ??= new List<OpportunitySpot[]>(256);
         foreach (var kind in kinds)
         {
@@ -65,18 +69,21 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         }
         cells.Clear();
 
-        var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = HeuristicRanker.Name, RequestId = Ids.New() };
+        var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = learned?.Id ?? HeuristicRanker.Name, RequestId = Ids.New() };
         response.Removed.Add(Counts(count, Constraint.OpenWithCapacity, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
             Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter));
-        foreach (var (score, distance, o) in top.Items())
+        var ranked = Rank(top, learned, limit, (o, distance) => FeatureExtractor.Extract(n, o, distance, today), o => o.Id);
+        var impression = new Impression { RequestId = response.RequestId, NewcomerId = n.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
+        foreach (var r in ranked)
         {
-            var features = FeatureExtractor.Extract(n, o, distance, today);
             response.Suggestions.Add(new OpportunitySuggestion
             {
-                OpportunityId = o.Id, Kind = o.Kind, Title = o.Title, Score = Math.Round(score, 4), DistanceKm = Math.Round(distance, 2),
-                PlacesLeft = o.PlacesLeft, Reasons = { ReasonWriter.Write(HeuristicRanker.Contributions(features), features, n, o, model.Vocabulary) },
+                OpportunityId = r.Item.Id, Kind = r.Item.Kind, Title = r.Item.Title, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
+                PlacesLeft = r.Item.PlacesLeft, Reasons = { ReasonWriter.Write(r.Contributions, r.Features, n, r.Item, model.Vocabulary) },
             });
+            impression.Items.Add(new ShownItem { OpportunityId = r.Item.Id, Position = impression.Items.Count + 1, Features = { FeatureVector.From(r.Features) }, HeuristicScore = (float)r.HeuristicScore });
         }
+        impressions?.Record(impression);
         return response;
     }
 
@@ -88,7 +95,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         count[(int)Constraint.Consent] = model.NewcomerCount - model.MatchableNewcomerCount;
         int inReach = 0, eligible = 0;
         var place = new Geo.From(o.Latitude, o.Longitude);
-        var top = new TopList<NewcomerEntry>(limit);
+        var learned = ranker?.Model;
+        var top = new TopList<NewcomerEntry>(Shortlist(learned, limit));
         var cells = newcomerCells ??= new List<NewcomerEntry[]>(256);
         cells.Clear();
         model.MatchableNewcomers.CellsNear(o.Latitude, o.Longitude, model.WidestTravelKm, cells);
@@ -115,18 +123,15 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         cells.Clear();
         count[(int)Constraint.TravelDistance] = Math.Max(0, model.MatchableNewcomerCount - inReach);
 
-        var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = HeuristicRanker.Name, RequestId = Ids.New() };
+        var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = learned?.Id ?? HeuristicRanker.Name, RequestId = Ids.New() };
         response.Removed.Add(Counts(count, Constraint.Consent, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
             Constraint.NotDeclinedBefore, Constraint.BuddyPreference));
-        foreach (var (score, distance, n) in top.Items())
-        {
-            var features = FeatureExtractor.Extract(n, o, distance, today);
+        foreach (var r in Rank(top, learned, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id))
             response.Suggestions.Add(new NewcomerSuggestion
             {
-                NewcomerId = n.Id, Score = Math.Round(score, 4), DistanceKm = Math.Round(distance, 2),
-                Reasons = { ReasonWriter.Write(HeuristicRanker.Contributions(features), features, n, o, model.Vocabulary) },
+                NewcomerId = r.Item.Id, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
+                Reasons = { ReasonWriter.Write(r.Contributions, r.Features, r.Item, o, model.Vocabulary) },
             });
-        }
         return response;
     }
 
@@ -134,8 +139,38 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     public (double Score, List<Reason> Reasons) Explain(NewcomerEntry n, OpportunityEntry o)
     {
         var features = FeatureExtractor.Extract(n, o, Math.Sqrt(new Geo.From(n.Latitude, n.Longitude).SquaredKm(o.Latitude, o.Longitude)), Today());
-        return (Math.Round(HeuristicRanker.Score(features), 4), ReasonWriter.Write(HeuristicRanker.Contributions(features), features, n, o, model.Vocabulary));
+        var learned = ranker?.Model;
+        var (score, contributions) = learned is null
+            ? (HeuristicRanker.Score(features), HeuristicRanker.Contributions(features))
+            : (RankingModel.Display(learned.Score(features)), learned.Contributions(features));
+        return (Math.Round(score, 4), ReasonWriter.Write(contributions, features, n, o, model.Vocabulary));
     }
+
+    /// <summary>How many the heuristic shortlists: the final list, or more for a model to re-rank.</summary>
+    private int Shortlist(RankingModel? learned, int limit) => learned is null ? limit : Math.Max(limit, options.CurrentValue.ModelShortlist);
+
+    /// <summary>The final list: the heuristic's shortlist as it is, or re-ranked by the model, with each pair's contributions.</summary>
+    private static List<Ranked<T>> Rank<T>(TopList<T> shortlist, RankingModel? learned, int limit, Func<T, double, FitFeatures> extract, Func<T, string> id)
+        where T : class
+    {
+        if (learned is null)
+            return shortlist.Items().Select(c =>
+            {
+                var features = extract(c.Item, c.Distance);
+                return new Ranked<T>(c.Item, c.Distance, features, c.Score, c.Score, HeuristicRanker.Contributions(features));
+            }).ToList();
+        var final = new TopList<Ranked<T>>(limit);
+        foreach (var (heuristic, distance, item) in shortlist.Items())
+        {
+            var features = extract(item, distance);
+            var raw = learned.Score(features);
+            final.Offer(raw, distance, id(item), new Ranked<T>(item, distance, features, RankingModel.Display(raw), heuristic, []));
+        }
+        return final.Items().Select(r => r.Item with { Contributions = learned.Contributions(r.Item.Features) }).ToList();
+    }
+
+    private sealed record Ranked<T>(T Item, double Distance, FitFeatures Features, double DisplayScore, double HeuristicScore,
+        IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions);
 
     public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

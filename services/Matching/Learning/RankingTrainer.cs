@@ -42,6 +42,14 @@ public sealed class RankingTrainer(int seed = 1)
         return pipeline.Fit(data);
     }
 
+    /// <summary>The model as an ML.NET zip.</summary>
+    public byte[] Save(ITransformer model)
+    {
+        using var stream = new MemoryStream();
+        ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<RankingRow>()).Schema, stream);
+        return stream.ToArray();
+    }
+
     /// <summary>The trained model's ranking quality on the rows.</summary>
     public RankingQuality Evaluate(ITransformer model, IEnumerable<RankingRow> rows) =>
         Quality(model.Transform(ml.Data.LoadFromEnumerable(rows)));

@@ -2,14 +2,16 @@ using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
+using Newcomers.Matching.Learning;
 
 namespace Newcomers.Matching.Storage;
 
 /// <summary>
-/// Erasure reaches the match history: every match of an erased newcomer is deleted, its open pair
-/// released and its place freed. Running it twice finds nothing left to delete.
+/// Erasure reaches the match history and the training data: every match of an erased newcomer is
+/// deleted (its open pair released, its place freed), and so is every impression shown for them.
+/// Running it twice finds nothing left to delete.
 /// </summary>
-public sealed class MatchHistoryEraser(MatchStore store) : IIntegrationEventHandler
+public sealed class MatchHistoryEraser(MatchStore store, ImpressionLog impressions) : IIntegrationEventHandler
 {
     public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -22,5 +24,8 @@ public sealed class MatchHistoryEraser(MatchStore store) : IIntegrationEventHand
             if (MatchLifecycle.TakesPlace(match.State)) changes.Free(MatchStore.PlacesKey(match.OpportunityId));
             await Optimistic.RetryAsync(() => store.CommitAsync(changes, cancellationToken), attempts: 3);
         }
+        await impressions.FlushAsync(cancellationToken);
+        await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
+            await store.CommitAsync(new ChangeSet().Delete(ImpressionLog.Impressions.Name, impression.RequestId, 1), cancellationToken);
     }
 }

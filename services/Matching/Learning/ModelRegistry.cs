@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.Storage;
+
+namespace Newcomers.Matching.Learning;
+
+/// <summary>
+/// Every trained version (the ML.NET zip and its metadata) in the Matching store, and the one that
+/// ranks now. Promoting swaps it in at once: the next request ranks with it, no restart needed.
+/// </summary>
+public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogger<ModelRegistry> logger)
+{
+    public static readonly DocumentCollection<ModelVersion> Versions = new("model_versions", m => m.Id);
+    private const string Files = "model_files";
+    private const string CurrentKey = "current-model";
+    /// <summary>The model that ranks, or null while the heuristic ranks.</summary>
+    public RankingModel? Current => ranker.Model;
+
+    /// <summary>Loads the promoted model, if there is one (at start).</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var id = await store.Documents.GetUniqueOwnerAsync(CurrentKey, cancellationToken);
+        if (id is null) return;
+        var version = await store.GetAsync(Versions, id, cancellationToken);
+        var file = await store.Documents.GetAsync(Files, id, cancellationToken);
+        if (version is null || file is null) return;
+        ranker.Swap(Build(version, file.Body));
+        logger.LogInformation("Ranking with model {Model}", id);
+    }
+
+    /// <summary>Stores a version; when promoted it also becomes the current model.</summary>
+    public async Task SaveAsync(ModelVersion version, byte[] zip, CancellationToken cancellationToken)
+    {
+        var changes = new ChangeSet().Put(Files, version.Id, 0, zip, []);
+        Versions.Put(changes, version, 0);
+        var model = version.Promoted ? Build(version, zip) : null;
+        if (model is not null) changes.Release(CurrentKey).Claim(CurrentKey, version.Id);
+        await store.CommitAsync(changes, cancellationToken);
+        if (model is not null) ranker.Swap(model);
+    }
+
+    public static RankingModel Build(ModelVersion version, byte[] zip)
+    {
+        using var stream = new MemoryStream(zip);
+        var transformer = new MLContext().Model.Load(stream, out _);
+        return new RankingModel(version, TreeEnsemble.From(transformer));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.Learning;
+
+/// <summary>
+/// A training run: data, LightGBM LambdaRank, evaluation on held-out data beside the heuristic, a
+/// random order and the current model, then the promotion rule: a new model ranks only if it beats
+/// both the current model and the heuristic on NDCG@10. One run at a time.
+/// </summary>
+public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes, ILogger<ModelTraining> logger)
+{
+    private int running;
+
+    public async Task<ModelVersion> TrainAsync(TrainingSource source, int seed, int groups, Func<TrainModelProgress, Task> report, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref running, 1) == 1)
+            throw Errors.FailedPrecondition("TRAINING_IN_PROGRESS", "model", "a training run is in progress; try again when it has ended");
+        try
+        {
+            await report(new TrainModelProgress { Stage = "data", Fraction = 0, Message = source == TrainingSource.Simulator ? $"simulating {groups} requests (seed {seed})" : "reading impressions and outcomes" });
+            var (train, test, description) = await DataAsync(source, seed, groups, cancellationToken);
+            var trainGroups = train.Select(p => p.Group).Distinct().Count();
+            if (trainGroups < 50 || test.Count == 0)
+                throw Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", $"{trainGroups} request groups with outcomes; at least 50 are needed to train");
+
+            await report(new TrainModelProgress { Stage = "training", Fraction = 0.1, Message = $"training on {train.Count} pairs in {trainGroups} groups" });
+            var trainer = new RankingTrainer();
+            var clock = Stopwatch.StartNew();
+            var fit = Task.Run(() => trainer.Train(train.Select(p => p.Row())), cancellationToken);
+            while (await Task.WhenAny(fit, Task.Delay(1000, cancellationToken)) != fit)
+                await report(new TrainModelProgress { Stage = "training", Fraction = 0.1 + 0.7 * Math.Min(1, clock.Elapsed.TotalSeconds / 60), Message = $"training, {clock.Elapsed.TotalSeconds:0} s" });
+            var model = await fit;
+            var seconds = clock.Elapsed.TotalSeconds;
+
+            await report(new TrainModelProgress { Stage = "evaluating", Fraction = 0.85, Message = $"trained in {seconds:0.0} s; evaluating on {description}" });
+            var evaluation = Compare(trainer, test, description, trainer.Evaluate(model, test.Select(p => p.Row())), registry.Current);
+            var version = new ModelVersion
+            {
+                Id = $"model-{DateTime.UtcNow:yyyyMMddHHmmssfff}", CreateTime = Timestamp.FromDateTime(DateTime.UtcNow), Source = source,
+                TrainingGroups = trainGroups, TrainingPairs = train.Count, TrainingSeconds = Math.Round(seconds, 2),
+                Features = { FeatureVector.Names }, Evaluation = evaluation, Baseline = { Baseline(train) },
+            };
+            (version.Promoted, version.Decision) = Decide(evaluation);
+            await registry.SaveAsync(version, trainer.Save(model), cancellationToken);
+            logger.LogInformation("Model {Model}: NDCG@10 {Ndcg:0.000}; {Decision}", version.Id, evaluation.Model.NdcgAt10, version.Decision);
+            await report(new TrainModelProgress { Stage = version.Promoted ? "promoted" : "kept", Fraction = 1, Message = version.Decision, Model = version });
+            return version;
+        }
+        finally
+        {
+            Volatile.Write(ref running, 0);
+        }
+    }
+
+    /// <summary>The current model beside the heuristic and a random order on held-out data.</summary>
+    public async Task<ModelEvaluation> EvaluateAsync(TrainingSource source, int seed, int groups, CancellationToken cancellationToken)
+    {
+        var model = registry.Current ?? throw Errors.NotFound("model", "current");
+        var (test, description) = source == TrainingSource.Simulator
+            ? (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)), $"simulator seed {seed}")
+            : (LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken)).Test, "held-out outcomes");
+        if (test.Count == 0) throw Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", "no held-out outcomes yet");
+        var trainer = new RankingTrainer();
+        return Compare(trainer, test, description, trainer.EvaluateScores(test.Select(p => p.Row((float)model.Score(p.Features)))), null);
+    }
+
+    /// <summary>Promote only a model that beats the heuristic and the model ranking now.</summary>
+    public static (bool Promote, string Decision) Decide(ModelEvaluation e)
+    {
+        if (e.Model.NdcgAt10 <= e.Heuristic.NdcgAt10)
+            return (false, $"kept back: NDCG@10 {e.Model.NdcgAt10:0.000} does not beat the heuristic's {e.Heuristic.NdcgAt10:0.000}");
+        if (e.PreviousModel is { } previous && e.Model.NdcgAt10 <= previous.NdcgAt10)
+            return (false, $"kept back: NDCG@10 {e.Model.NdcgAt10:0.000} does not beat the current model's {previous.NdcgAt10:0.000}");
+        return (true, $"promoted: NDCG@10 {e.Model.NdcgAt10:0.000} beats the heuristic's {e.Heuristic.NdcgAt10:0.000}"
+            + (e.PreviousModel is { } p ? $" and the current model's {p.NdcgAt10:0.000}" : ""));
+    }
+
+    private async Task<(List<LabelledPair> Train, List<LabelledPair> Test, string Description)> DataAsync(TrainingSource source, int seed, int groups, CancellationToken cancellationToken)
+    {
+        if (source == TrainingSource.Simulator)
+        {
+            var heldOut = seed + 1000;
+            return (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)),
+                LabelledPairs.From(new OutcomeSimulator(heldOut).Groups(Math.Max(500, groups / 5))), $"simulator seed {heldOut}");
+        }
+        var (train, test) = LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken));
+        return (train, test, "held-out outcomes");
+    }
+
+    private static ModelEvaluation Compare(RankingTrainer trainer, List<LabelledPair> test, string description, RankingQuality model, RankingModel? previous)
+    {
+        var random = new Random(17);
+        return new ModelEvaluation
+        {
+            Data = description, Groups = test.Select(p => p.Group).Distinct().Count(), Model = Metrics(model),
+            Heuristic = Metrics(trainer.EvaluateScores(test.Select(p => p.Row(p.HeuristicScore)))),
+            Random = Metrics(trainer.EvaluateScores(test.Select(p => p.Row((float)random.NextDouble())))),
+            PreviousModel = previous is null ? null : Metrics(trainer.EvaluateScores(test.Select(p => p.Row((float)previous.Score(p.Features))))),
+        };
+    }
+
+    private static RankingMetrics Metrics(RankingQuality q) => new() { NdcgAt1 = Math.Round(q.Ndcg1, 4), NdcgAt3 = Math.Round(q.Ndcg3, 4), NdcgAt10 = Math.Round(q.Ndcg10, 4) };
+
+    /// <summary>The median of each feature over the training pairs.</summary>
+    private static IEnumerable<float> Baseline(List<LabelledPair> train) =>
+        Enumerable.Range(0, FeatureVector.Length).Select(i => train.Select(p => p.Features[i]).Order().ElementAt(train.Count / 2));
+}

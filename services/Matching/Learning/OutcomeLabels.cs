@@ -1,0 +1,53 @@
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.Storage;
+
+namespace Newcomers.Matching.Learning;
+
+/// <summary>
+/// Training data from real outcomes: every impression's suggestions, each graded by the furthest
+/// its newcomer got with that opportunity after it was shown.
+/// </summary>
+public sealed class OutcomeLabels(MatchStore store)
+{
+    /// <summary>0 declined (or never proposed), 1 proposed, 2 accepted, 3 started, 4 completed. An ended match counts as far as it got.</summary>
+    public static int Grade(Match match) => match.State switch
+    {
+        MatchState.Proposed => 1,
+        MatchState.Accepted => 2,
+        MatchState.Started => 3,
+        MatchState.Completed => 4,
+        MatchState.Ended => match.History.Any(h => h.State == MatchState.Started) ? 3 : 2,
+        _ => 0,
+    };
+
+    public async Task<List<LabelledPair>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var pairs = new List<LabelledPair>();
+        var matchesByNewcomer = new Dictionary<string, List<Match>>();
+        await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions, cancellationToken: cancellationToken))
+        {
+            if (!matchesByNewcomer.TryGetValue(impression.NewcomerId, out var matches))
+            {
+                matches = [];
+                await foreach (var match in store.StreamAsync(MatchStore.Matches, new("newcomer", impression.NewcomerId), cancellationToken)) matches.Add(match);
+                matchesByNewcomer[impression.NewcomerId] = matches;
+            }
+            var group = Group(impression.RequestId);
+            foreach (var item in impression.Items)
+            {
+                var label = matches.Where(m => m.OpportunityId == item.OpportunityId && m.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds() >= impression.ShownAtMs)
+                    .Select(Grade).DefaultIfEmpty(0).Max();
+                pairs.Add(new LabelledPair(group, label, [.. item.Features], item.HeuristicScore));
+            }
+        }
+        return pairs;
+    }
+
+    /// <summary>A stable 32-bit group id for a request id (FNV-1a).</summary>
+    public static uint Group(string requestId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in requestId) hash = (hash ^ c) * 16777619u;
+        return hash;
+    }
+}

@@ -1,0 +1,80 @@
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
+using Newcomers.Matching.Learning;
+using Newcomers.Matching.ReadModel;
+
+namespace Newcomers.Unit.Tests.Matching;
+
+public sealed class ModelLifecycleTests
+{
+    private static RankingMetrics At10(double ndcg) => new() { NdcgAt10 = ndcg };
+
+    [Theory]
+    [InlineData(0.70, 0.65, null, true)]
+    [InlineData(0.64, 0.65, null, false)]
+    [InlineData(0.70, 0.65, 0.72, false)]
+    [InlineData(0.70, 0.65, 0.70, false)]
+    [InlineData(0.75, 0.65, 0.72, true)]
+    public void A_model_is_promoted_only_when_it_beats_the_heuristic_and_the_current_model(double model, double heuristic, double? current, bool promoted)
+    {
+        var evaluation = new ModelEvaluation { Model = At10(model), Heuristic = At10(heuristic), Random = At10(0.5), PreviousModel = current is null ? null : At10(current.Value) };
+        Assert.Equal(promoted, ModelTraining.Decide(evaluation).Promote);
+    }
+
+    [Theory]
+    [InlineData(MatchState.Proposed, 1)]
+    [InlineData(MatchState.Accepted, 2)]
+    [InlineData(MatchState.Started, 3)]
+    [InlineData(MatchState.Completed, 4)]
+    [InlineData(MatchState.Declined, 0)]
+    public void Outcomes_grade_from_declined_to_completed(MatchState state, int grade) =>
+        Assert.Equal(grade, OutcomeLabels.Grade(new Match { State = state }));
+
+    [Fact]
+    public void An_ended_match_counts_as_far_as_it_got()
+    {
+        var now = Timestamp.FromDateTime(DateTime.UtcNow);
+        var started = new Match { State = MatchState.Ended, History = { new StateChange { State = MatchState.Accepted, Time = now }, new StateChange { State = MatchState.Started, Time = now } } };
+        var neverStarted = new Match { State = MatchState.Ended, History = { new StateChange { State = MatchState.Accepted, Time = now } } };
+        Assert.Equal((3, 2), (OutcomeLabels.Grade(started), OutcomeLabels.Grade(neverStarted)));
+    }
+
+    [Fact]
+    public void Swapping_in_a_model_changes_the_next_ranking_and_its_reasons_come_from_the_model()
+    {
+        var model = new MatchingReadModel();
+        model.Apply(Sample.Newcomer("n1"));
+        for (var i = 0; i < 30; i++) model.Apply(Sample.Opportunity($"o{i:00}", 0.3 * i + 0.2, o => o.Occupation = $"{7500 + i}"));
+        var ranker = new CurrentRanker();
+        var recommender = new Recommender(model, new RecommenderTests.StaticOptions(new MatchingOptions()), TimeProvider.System, ranker);
+        var filter = new OpportunityFilter(new HashSet<string>(), false, 0);
+        Assert.Equal(HeuristicRanker.Name, recommender.ForNewcomer(model.Newcomer("n1")!, MatchingReadModel.AllKinds, 5, filter).Ranker);
+
+        var learned = Train();
+        ranker.Swap(learned);
+        var response = recommender.ForNewcomer(model.Newcomer("n1")!, MatchingReadModel.AllKinds, 5, filter);
+
+        Assert.Equal(learned.Id, response.Ranker);
+        var scores = response.Suggestions.Select(s => s.Score).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        foreach (var suggestion in response.Suggestions)
+        {
+            Assert.InRange(suggestion.Reasons.Count, 2, 5);
+            var o = model.Opportunity(suggestion.OpportunityId)!;
+            var n = model.Newcomer("n1")!;
+            var features = FeatureExtractor.Extract(n, o, suggestion.DistanceKm, DateOnly.FromDateTime(DateTime.UtcNow));
+            var expected = learned.Contributions(features).Where(c => c.Contribution > 0.004).OrderByDescending(c => c.Contribution).Select(c => c.Kind).Take(5);
+            if (expected.Count() >= 2) Assert.Equal(expected, suggestion.Reasons.Select(r => r.Kind));
+        }
+    }
+
+    private static RankingModel Train()
+    {
+        var trainer = new RankingTrainer();
+        var pairs = LabelledPairs.From(new OutcomeSimulator(5).Groups(600));
+        var version = new ModelVersion { Id = "model-test", Baseline = { Enumerable.Range(0, FeatureVector.Length).Select(i => pairs.Select(p => p.Features[i]).Order().ElementAt(pairs.Count / 2)) } };
+        return ModelRegistry.Build(version, trainer.Save(trainer.Train(pairs.Select(p => p.Row()), trees: 30)));
+    }
+}
