@@ -14,9 +14,15 @@ namespace Newcomers.Matching.Learning;
 public sealed class ModelBootstrap(ModelRegistry registry, ModelTraining training, IOptions<MatchingOptions> options, ILogger<ModelBootstrap> logger)
     : BackgroundService
 {
+    /// <summary>The promoted model is loaded before the host serves its first request.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await registry.LoadAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await registry.LoadAsync(stoppingToken);
         if (registry.Current is not null || !options.Value.BootstrapModel) return;
         try
         {
