@@ -9,6 +9,7 @@ using Newcomers.Benchmarks;
 using Newcomers.Contracts.V1;
 using Newcomers.Host;
 using Newcomers.Matching.Domain;
+using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
 
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- --seconds 10 --opportunities 50000 --newcomers 10000 --seed 42]
@@ -32,7 +33,7 @@ for (var run = 0; run < 3; run++)
 Console.WriteLine($"host start to SERVING with the demo region: first start (seeding) median {Median(cold):0} ms, restart on its data median {Median(warm):0} ms");
 
 // 2. Load the benchmark region through the API of an in-process host.
-var app = StandaloneHost.Create(["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", $"--Storage:DataDirectory={Directory.CreateTempSubdirectory("bench-region-").FullName}",
+var app = StandaloneHost.Create(["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", "--Matching:BootstrapModel=false", $"--Storage:DataDirectory={Directory.CreateTempSubdirectory("bench-region-").FullName}",
     "--Logging:LogLevel:Default=Warning"]);
 await app.StartAsync();
 using var channel = GrpcChannel.ForAddress(app.Urls.First(), new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
@@ -59,49 +60,88 @@ GC.WaitForPendingFinalizers();
 GC.Collect();
 Console.WriteLine($"resident memory with the region loaded (host and benchmark client in one process): {Process.GetCurrentProcess().WorkingSet64 / 1048576} MiB, managed heap {GC.GetTotalMemory(false) / 1048576} MiB");
 
-// 3. RecommendOpportunities in process, top 20.
+// 3. RecommendOpportunities in process and over gRPC: first ranked by the heuristic, then by a learned model.
 var recommender = app.Services.GetRequiredService<Recommender>();
 var model = app.Services.GetRequiredService<MatchingReadModel>();
 var entries = newcomers.Select(n => model.Newcomer(n.Id)!).ToArray();
-var filter = new OpportunityFilter(new HashSet<string>(), false, 0);
-var random = new Random(7);
-for (var i = 0; i < 3000; i++) recommender.ForNewcomer(entries[random.Next(entries.Length)], MatchingReadModel.AllKinds, 20, filter);
-var inProcess = new List<double>();
-var eligible = new List<double>();
-var inReach = new List<double>();
-for (var i = 0; i < 5000; i++)
-{
-    var newcomer = entries[random.Next(entries.Length)];
-    var start = Stopwatch.GetTimestamp();
-    var response = recommender.ForNewcomer(newcomer, MatchingReadModel.AllKinds, 20, filter);
-    inProcess.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-    eligible.Add(response.Eligible);
-    inReach.Add(response.Considered - response.Removed.Where(c => c.Constraint is Constraint.OpenWithCapacity or Constraint.TravelDistance).Sum(c => c.Removed));
-}
-Console.WriteLine($"RecommendOpportunities in process, top 20, 5000 requests: p50 {Percentile(inProcess, 50):0.000} ms, p99 {Percentile(inProcess, 99):0.000} ms, " +
-    $"mean {inProcess.Average():0.000} ms; median open candidates within travel distance {Median(inReach):0}, median eligible after every constraint {Median(eligible):0}");
-
-// 4. The same over gRPC on loopback, 16 concurrent clients.
-var latencies = new List<double>[16];
-for (var i = 0; i < 50; i++) await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[i].Id });
-clock.Restart();
-var until = DateTime.UtcNow.AddSeconds(seconds);
-await Task.WhenAll(Enumerable.Range(0, 16).Select(client => Task.Run(async () =>
-{
-    var mine = latencies[client] = [];
-    var pick = new Random(client);
-    while (DateTime.UtcNow < until)
-    {
-        var start = Stopwatch.GetTimestamp();
-        await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[pick.Next(newcomers.Count)].Id, Limit = 20 });
-        mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-    }
-})));
-var all = latencies.SelectMany(l => l).ToList();
-Console.WriteLine($"RecommendOpportunities over gRPC, loopback, 16 concurrent, {seconds} s: {all.Count / clock.Elapsed.TotalSeconds:0} requests/s, " +
-    $"p50 {Percentile(all, 50):0.00} ms, p99 {Percentile(all, 99):0.00} ms (client and server share the machine)");
+await MeasureAsync("heuristic");
+var trained = await TrainAsync();
+Console.WriteLine($"training on {trained.TrainingPairs} simulated pairs ({trained.TrainingGroups} groups): {trained.TrainingSeconds:0.0} s; " +
+    $"NDCG@10 model {trained.Evaluation.Model.NdcgAt10:0.000}, heuristic {trained.Evaluation.Heuristic.NdcgAt10:0.000}, random {trained.Evaluation.Random.NdcgAt10:0.000}");
+await MeasureAsync($"model (heuristic shortlist of {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MatchingOptions>>().Value.ModelShortlist}, re-ranked)");
+ShortlistCost();
 await app.StopAsync();
 return;
+
+async Task MeasureAsync(string ranking)
+{
+    var filter = new OpportunityFilter(new HashSet<string>(), false, 0);
+    var random = new Random(7);
+    for (var i = 0; i < 3000; i++) recommender.ForNewcomer(entries[random.Next(entries.Length)], MatchingReadModel.AllKinds, 20, filter);
+    var inProcess = new List<double>();
+    var eligible = new List<double>();
+    var inReach = new List<double>();
+    for (var i = 0; i < 5000; i++)
+    {
+        var newcomer = entries[random.Next(entries.Length)];
+        var start = Stopwatch.GetTimestamp();
+        var response = recommender.ForNewcomer(newcomer, MatchingReadModel.AllKinds, 20, filter);
+        inProcess.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        eligible.Add(response.Eligible);
+        inReach.Add(response.Considered - response.Removed.Where(c => c.Constraint is Constraint.OpenWithCapacity or Constraint.TravelDistance).Sum(c => c.Removed));
+    }
+    Console.WriteLine($"[{ranking}] RecommendOpportunities in process, top 20, 5000 requests: p50 {Percentile(inProcess, 50):0.000} ms, p99 {Percentile(inProcess, 99):0.000} ms, " +
+        $"mean {inProcess.Average():0.000} ms; median open candidates within travel distance {Median(inReach):0}, median eligible after every constraint {Median(eligible):0}");
+
+    var latencies = new List<double>[16];
+    for (var i = 0; i < 50; i++) await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[i].Id });
+    var clock = Stopwatch.StartNew();
+    var until = DateTime.UtcNow.AddSeconds(seconds);
+    await Task.WhenAll(Enumerable.Range(0, 16).Select(client => Task.Run(async () =>
+    {
+        var mine = latencies[client] = [];
+        var pick = new Random(client);
+        while (DateTime.UtcNow < until)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[pick.Next(newcomers.Count)].Id, Limit = 20 });
+            mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    })));
+    var all = latencies.SelectMany(l => l).ToList();
+    Console.WriteLine($"[{ranking}] RecommendOpportunities over gRPC, loopback, 16 concurrent, {seconds} s: {all.Count / clock.Elapsed.TotalSeconds:0} requests/s, " +
+        $"p50 {Percentile(all, 50):0.00} ms, p99 {Percentile(all, 99):0.00} ms (client and server share the machine; every response is logged as an impression)");
+}
+
+async Task<ModelVersion> TrainAsync()
+{
+    using var call = matchingClient.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Seed = 42, Groups = 10_000 });
+    ModelVersion? version = null;
+    while (await call.ResponseStream.MoveNext(CancellationToken.None)) version = call.ResponseStream.Current.Model ?? version;
+    return version!;
+}
+
+// What the shortlist costs: NDCG@10 when the model ranks every candidate of large simulated requests,
+// against the model re-ranking only the heuristic's shortlist of them.
+void ShortlistCost()
+{
+    var ranker = app.Services.GetRequiredService<CurrentRanker>().Model!;
+    var groups = new OutcomeSimulator(seed: 99).Groups(300, candidatesPerGroup: 2000).ToList();
+    var trainer = new RankingTrainer();
+    var scored = groups.Select(g => g.Pairs.Select(p => (Group: (uint)g.Id, Pair: p, Features: FeatureVector.From(p.Features))).Select(x => (x.Group, x.Pair, x.Features, Score: (float)ranker.Score(x.Features))).ToList()).ToList();
+    var all = trainer.EvaluateScores(scored.SelectMany(g => g.Select(x => new RankingRow { Group = x.Group, Label = x.Pair.Label, Features = x.Features, Score = x.Score }))).Ndcg10;
+    var line = $"cost of the shortlist on 300 simulated requests of 2000 candidates: NDCG@10 {all:0.000} when the model ranks every candidate;";
+    foreach (var size in new[] { 50, 100, 200 })
+    {
+        var cut = trainer.EvaluateScores(scored.SelectMany(g =>
+        {
+            var kept = g.OrderByDescending(x => x.Pair.HeuristicScore).Take(size).Select(x => x.Pair).ToHashSet();
+            return g.Select(x => new RankingRow { Group = x.Group, Label = x.Pair.Label, Features = x.Features, Score = kept.Contains(x.Pair) ? 1000 + x.Score : x.Score - 1000 });
+        })).Ndcg10;
+        line += $" re-ranking the heuristic's top {size}: {cut:0.000} ({cut - all:+0.000;-0.000});";
+    }
+    Console.WriteLine(line.TrimEnd(';'));
+}
 
 async Task<double> TimeStartupAsync(string data)
 {

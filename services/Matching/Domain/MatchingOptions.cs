@@ -9,7 +9,7 @@ public sealed class MatchingOptions
     public int MaxDutchStepsBelow { get; set; } = 1;
 
     /// <summary>How many candidates the heuristic shortlists for a learned model to re-rank.</summary>
-    public int ModelShortlist { get; set; } = 200;
+    public int ModelShortlist { get; set; } = 100;
 
     /// <summary>Train a first model from the outcome simulator when none exists yet.</summary>
     public bool BootstrapModel { get; set; } = true;

@@ -1,29 +1,44 @@
 namespace Newcomers.Matching.Domain;
 
-/// <summary>The best k items seen, best first: higher score, then nearer, then lower id.</summary>
+/// <summary>
+/// The best k items seen, best first: higher score, then nearer, then lower id. A min-heap of the
+/// k best so far, so an offer costs O(log k) and most offers only compare with the threshold.
+/// </summary>
 public sealed class TopList<T>(int k) where T : class
 {
-    private readonly (double Score, double Distance, string Id, T Item)[] best = new (double, double, string, T)[k];
+    private readonly PriorityQueue<T, (double Score, double Distance, string Id)> heap = new(k + 1, Worst.First);
 
-    public int Count { get; private set; }
+    public int Count => heap.Count;
 
     /// <summary>The score an item must reach to enter: the k-th best so far, or minus infinity while not full.</summary>
-    public double Threshold => Count == k && k > 0 ? best[k - 1].Score : double.NegativeInfinity;
+    public double Threshold => heap.Count == k && k > 0 && heap.TryPeek(out _, out var worst) ? worst.Score : double.NegativeInfinity;
 
     public void Offer(double score, double distance, string id, T item)
     {
-        if (k == 0 || Count == k && !Better(score, distance, id, best[k - 1])) return;
-        var at = Count < k ? Count++ : k - 1;
-        while (at > 0 && Better(score, distance, id, best[at - 1]))
+        if (k == 0) return;
+        if (heap.Count < k)
         {
-            best[at] = best[at - 1];
-            at--;
+            heap.Enqueue(item, (score, distance, id));
+            return;
         }
-        best[at] = (score, distance, id, item);
+        heap.TryPeek(out _, out var worst);
+        if (Worst.First.Compare((score, distance, id), worst) > 0) heap.DequeueEnqueue(item, (score, distance, id));
     }
 
-    public IEnumerable<(double Score, double Distance, T Item)> Items() => best.Take(Count).Select(b => (b.Score, b.Distance, b.Item));
+    public IEnumerable<(double Score, double Distance, T Item)> Items() =>
+        heap.UnorderedItems.OrderByDescending(e => e.Priority, Worst.First).Select(e => (e.Priority.Score, e.Priority.Distance, e.Element));
 
-    private static bool Better(double score, double distance, string id, (double Score, double Distance, string Id, T Item) other) =>
-        score > other.Score || score == other.Score && (distance < other.Distance || distance == other.Distance && string.CompareOrdinal(id, other.Id) < 0);
+    /// <summary>Orders candidates worst first: lower score, then farther, then higher id.</summary>
+    private sealed class Worst : IComparer<(double Score, double Distance, string Id)>
+    {
+        public static readonly Worst First = new();
+
+        public int Compare((double Score, double Distance, string Id) x, (double Score, double Distance, string Id) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            if (byScore != 0) return byScore;
+            var byDistance = y.Distance.CompareTo(x.Distance);
+            return byDistance != 0 ? byDistance : string.CompareOrdinal(y.Id, x.Id);
+        }
+    }
 }

@@ -33,15 +33,12 @@ public sealed class RankingModel(ModelVersion version, TreeEnsemble trees)
     {
         Span<float> x = stackalloc float[FeatureVector.Length];
         FeatureVector.Write(f, x);
-        var full = trees.Score(x);
-        var contributions = new List<(ReasonKind, double)>(FeatureVector.Reasons.Length);
-        Span<float> without = stackalloc float[FeatureVector.Length];
-        foreach (var (kind, features) in FeatureVector.Reasons)
-        {
-            x.CopyTo(without);
-            foreach (var i in features) without[i] = baseline[i];
-            contributions.Add((kind, full - trees.Score(without)));
-        }
+        Span<double> deltas = stackalloc double[ReasonGroups.Length];
+        trees.Contributions(x, baseline, ReasonGroups, deltas);
+        var contributions = new List<(ReasonKind, double)>(ReasonGroups.Length);
+        for (var g = 0; g < ReasonGroups.Length; g++) contributions.Add((FeatureVector.Reasons[g].Kind, deltas[g]));
         return contributions;
     }
+
+    private static readonly ulong[] ReasonGroups = FeatureVector.Reasons.Select(r => r.Features.Aggregate(0UL, (mask, i) => mask | 1UL << i)).ToArray();
 }

@@ -30,9 +30,12 @@ public sealed class RankingTrainer(int seed = 1)
 
     public MLContext Context => ml;
 
-    public ITransformer Train(IEnumerable<RankingRow> rows, int trees = 100, int leaves = 31, int minRowsPerLeaf = 50, double learningRate = 0.1)
+    public ITransformer Train(IEnumerable<RankingRow> rows, int trees = 100, int leaves = 31, int minRowsPerLeaf = 50, double learningRate = 0.1) =>
+        Train(ml.Data.LoadFromEnumerable(rows), trees, leaves, minRowsPerLeaf, learningRate);
+
+    /// <summary>Trains on any data with Label, Group and Features columns (a feature vector of any length).</summary>
+    public ITransformer Train(IDataView data, int trees = 100, int leaves = 31, int minRowsPerLeaf = 50, double learningRate = 0.1)
     {
-        var data = ml.Data.LoadFromEnumerable(rows);
         var pipeline = GroupKey().Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
             LabelColumnName = nameof(RankingRow.Label), FeatureColumnName = nameof(RankingRow.Features), RowGroupColumnName = "GroupKey",
@@ -54,6 +57,9 @@ public sealed class RankingTrainer(int seed = 1)
     public RankingQuality Evaluate(ITransformer model, IEnumerable<RankingRow> rows) =>
         Quality(model.Transform(ml.Data.LoadFromEnumerable(rows)));
 
+    /// <summary>The model's quality on any data; label gains as a comma-separated list (ML.NET's default 0,3,7,15,31).</summary>
+    public RankingQuality Evaluate(ITransformer model, IDataView data, string? labelGains = null) => Quality(model.Transform(data), labelGains);
+
     /// <summary>The quality of the rows' own Score column (the heuristic, or a random order).</summary>
     public RankingQuality EvaluateScores(IEnumerable<RankingRow> rows) =>
         Quality(GroupKey().Fit(ml.Data.LoadFromEnumerable(rows)).Transform(ml.Data.LoadFromEnumerable(rows)));
@@ -61,9 +67,11 @@ public sealed class RankingTrainer(int seed = 1)
     private IEstimator<ITransformer> GroupKey() =>
         ml.Transforms.Conversion.Hash("GroupKey", nameof(RankingRow.Group), numberOfBits: 24);
 
-    private RankingQuality Quality(IDataView scored)
+    private RankingQuality Quality(IDataView scored, string? labelGains = null)
     {
-        var metrics = ml.Ranking.Evaluate(scored, new RankingEvaluatorOptions { DcgTruncationLevel = 10 },
+        var options = new RankingEvaluatorOptions { DcgTruncationLevel = 10 };
+        if (labelGains is not null) options.LabelGains = labelGains;
+        var metrics = ml.Ranking.Evaluate(scored, options,
             labelColumnName: nameof(RankingRow.Label), rowGroupColumnName: "GroupKey", scoreColumnName: "Score");
         var ndcg = metrics.NormalizedDiscountedCumulativeGains;
         return new RankingQuality(ndcg[0], ndcg[2], ndcg[9]);

@@ -61,6 +61,41 @@ public sealed class TreeEnsemble
         return new TreeEnsemble(ranking.Model.TrainedTreeEnsemble);
     }
 
+    /// <summary>
+    /// For each group of features (a bit mask over feature indexes below 64): the score minus the
+    /// score with that group's features at their baseline values. A tree whose path for these
+    /// features uses none of a group's features adds nothing to that group, so it is walked again
+    /// only for the groups its path touches; the result is the same as scoring every substitute.
+    /// </summary>
+    public void Contributions(ReadOnlySpan<float> features, ReadOnlySpan<float> baseline, ReadOnlySpan<ulong> groups, Span<double> into)
+    {
+        into.Clear();
+        for (var t = 0; t < roots.Length; t++)
+        {
+            if (stump[t]) continue;
+            var node = roots[t];
+            var used = 0UL;
+            while (node >= 0)
+            {
+                used |= 1UL << feature[node];
+                node = features[feature[node]] <= threshold[node] ? left[node] : right[node];
+            }
+            var leaf = leafValue[leafStart[t] + ~node];
+            for (var g = 0; g < groups.Length; g++)
+            {
+                if ((used & groups[g]) == 0) continue;
+                var other = roots[t];
+                while (other >= 0)
+                {
+                    var f = feature[other];
+                    var value = (groups[g] >> f & 1) == 1 ? baseline[f] : features[f];
+                    other = value <= threshold[other] ? left[other] : right[other];
+                }
+                into[g] += leaf - leafValue[leafStart[t] + ~other];
+            }
+        }
+    }
+
     public double Score(ReadOnlySpan<float> features)
     {
         var score = bias;

@@ -48,3 +48,26 @@ public sealed class TreeEnsembleTests
             Assert.Equal(expected[i], trees.Score(rows[i].Features), tolerance: 1e-4);
     }
 }
+
+public sealed class ContributionTests
+{
+    [Fact]
+    public void Contributions_equal_the_score_lost_when_a_group_is_set_to_its_baseline()
+    {
+        var trainer = new RankingTrainer();
+        var rows = RankingRows.From(new OutcomeSimulator(seed: 13).Groups(300));
+        var trees = TreeEnsemble.From(trainer.Train(rows, trees: 30));
+        var baseline = rows[0].Features.Select((_, i) => rows.Select(r => r.Features[i]).Order().ElementAt(rows.Count / 2)).ToArray();
+        ulong[] groups = [0b11, 0b1100, 1UL << 5, (1UL << 8) | (1UL << 9)];
+        var deltas = new double[groups.Length];
+        foreach (var row in rows.Take(200))
+        {
+            trees.Contributions(row.Features, baseline, groups, deltas);
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var substituted = row.Features.Select((v, i) => (groups[g] >> i & 1) == 1 ? baseline[i] : v).ToArray();
+                Assert.Equal(trees.Score(row.Features) - trees.Score(substituted), deltas[g], 9);
+            }
+        }
+    }
+}
