@@ -11,7 +11,7 @@ namespace Newcomers.Matching.Learning;
 /// random order and the current model, then the promotion rule: a new model ranks only if it beats
 /// both the current model and the heuristic on NDCG@10. One run at a time.
 /// </summary>
-public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes, ILogger<ModelTraining> logger)
+public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes, ImpressionLog impressions, ILogger<ModelTraining> logger)
 {
     private int running;
 
@@ -87,6 +87,7 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             return (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)),
                 LabelledPairs.From(new OutcomeSimulator(heldOut).Groups(Math.Max(500, groups / 5))), $"simulator seed {heldOut}");
         }
+        await impressions.FlushAsync(cancellationToken);
         var (train, test) = LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken));
         return (train, test, "held-out outcomes");
     }

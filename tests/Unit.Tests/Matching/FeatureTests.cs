@@ -53,6 +53,8 @@ public sealed class FeatureTests
         string[] protectedWords = ["nationality", "country", "origin", "mother", "tongue", "religion", "gender", "sex", "age", "birth", "ethnic", "name"];
         var featureWords = typeof(FitFeatures).GetProperties().SelectMany(p => Words(p.Name)).ToList();
         Assert.DoesNotContain(featureWords, protectedWords.Contains);
+        Assert.DoesNotContain(Newcomers.Matching.Learning.FeatureVector.Names.SelectMany(n => n.Split('_')), protectedWords.Contains);
+        Assert.Equal(Newcomers.Matching.Learning.FeatureVector.Length, Newcomers.Matching.Learning.FeatureVector.Names.Length);
 
         // The newcomer as matching holds it: only the stated buddy preference may mention a gender, and it is a hard
         // constraint the newcomer asked for, not a feature.
