@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Newcomers.BuildingBlocks.Api;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 using Newcomers.Host.Composition;
 using Newcomers.Host.Demo;
@@ -26,13 +27,15 @@ public static class StandaloneHost
             kestrel.Listen(address, hosting.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
 
-        builder.Services.AddServiceDefaults().AddEmbeddedInfrastructure()
+        builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddEmbeddedInfrastructure()
             .AddProfiles().AddOpportunities().AddMatching()
             .AddSingleton<IReadModelSource, InProcessReadModelSource>()
             .AddDemoRegion(builder.Configuration);
 
         var app = builder.Build();
         app.UseMalformedMessageGuard(ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapServiceDefaults();
         app.MapProfiles();
         app.MapOpportunities();

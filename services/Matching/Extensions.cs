@@ -43,7 +43,7 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<MatchingApi>();
+        endpoints.MapGrpcService<MatchingApi>().RequireAuthorization();
         return endpoints;
     }
 }

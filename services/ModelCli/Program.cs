@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Net.Client;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Learning;
 
+// An admin's token comes from --token or the MATCHING_TOKEN environment variable.
 // matching-model train    [--address http://127.0.0.1:5080] [--source simulator|outcomes] [--seed N] [--groups N]
 // matching-model evaluate [--address http://127.0.0.1:5080] [--source simulator|outcomes] [--seed N] [--groups N]
 // matching-model letor    --path DIR   (rank.train, rank.test and their .query files)
@@ -11,6 +12,7 @@ var verb = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
 var source = Option("source", "simulator") == "outcomes" ? TrainingSource.Outcomes : TrainingSource.Simulator;
 var (seed, groups) = (int.Parse(Option("seed", "0")), int.Parse(Option("groups", "0")));
+var token = Option("token", Environment.GetEnvironmentVariable("MATCHING_TOKEN") ?? "");
 
 try
 {
@@ -18,7 +20,7 @@ try
     {
         case "train":
         {
-            using var channel = GrpcChannel.ForAddress(Option("address", "http://127.0.0.1:5080"));
+            using var channel = BearerChannel.For(Option("address", "http://127.0.0.1:5080"), token);
             var client = new MatchingService.MatchingServiceClient(channel);
             using var call = client.TrainModel(new TrainModelRequest { Source = source, Seed = seed, Groups = groups });
             ModelVersion? version = null;
@@ -37,7 +39,7 @@ try
         }
         case "evaluate":
         {
-            using var channel = GrpcChannel.ForAddress(Option("address", "http://127.0.0.1:5080"));
+            using var channel = BearerChannel.For(Option("address", "http://127.0.0.1:5080"), token);
             var client = new MatchingService.MatchingServiceClient(channel);
             var model = await client.GetModelAsync(new GetModelRequest());
             Console.WriteLine($"model {model.Id} ({model.Source}, {model.TrainingPairs} pairs)");
@@ -47,7 +49,7 @@ try
         case "letor":
             return Letor(Option("path", Path.Combine("..", "shared", "data", "letor")));
         default:
-            Console.WriteLine("usage: matching-model train|evaluate [--address URL] [--source simulator|outcomes] [--seed N] [--groups N]\n       matching-model letor --path DIR");
+            Console.WriteLine("usage: matching-model train|evaluate [--token JWT] [--address URL] [--source simulator|outcomes] [--seed N] [--groups N]\n       matching-model letor --path DIR");
             return verb == "help" ? 0 : 2;
     }
 }

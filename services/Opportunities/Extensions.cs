@@ -19,7 +19,7 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapOpportunities(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<OpportunitiesApi>();
+        endpoints.MapGrpcService<OpportunitiesApi>().RequireAuthorization();
         return endpoints;
     }
 }

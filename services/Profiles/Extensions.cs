@@ -22,7 +22,7 @@ public static class Extensions
 
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<ProfilesApi>();
+        endpoints.MapGrpcService<ProfilesApi>().RequireAuthorization();
         return endpoints;
     }
 }

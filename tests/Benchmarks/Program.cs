@@ -6,6 +6,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Newcomers.Benchmarks;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 using Newcomers.Host;
 using Newcomers.Matching.Domain;
@@ -36,7 +37,8 @@ Console.WriteLine($"host start to SERVING with the demo region: first start (see
 var app = StandaloneHost.Create(["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", "--Matching:BootstrapModel=false", $"--Storage:DataDirectory={Directory.CreateTempSubdirectory("bench-region-").FullName}",
     "--Logging:LogLevel:Default=Warning"]);
 await app.StartAsync();
-using var channel = GrpcChannel.ForAddress(app.Urls.First(), new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+var token = LocalTokens.Mint(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value, "benchmark", Roles.Admin);
+using var channel = BearerChannel.For(app.Urls.First(), token);
 var opportunitiesClient = new OpportunityService.OpportunityServiceClient(channel);
 var profilesClient = new ProfileService.ProfileServiceClient(channel);
 var matchingClient = new MatchingService.MatchingServiceClient(channel);

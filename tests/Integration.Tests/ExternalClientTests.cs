@@ -11,7 +11,7 @@ public sealed class ExternalClientTests(HostFixture fixture) : IClassFixture<Hos
         var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
         var script = Path.Combine(root, "tests", "Clients", "node", "session.mjs");
         var grpcAddress = fixture.Host.Channel.Target;
-        var start = new ProcessStartInfo("node") { ArgumentList = { script, grpcAddress, CommonProtos() }, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node") { ArgumentList = { script, grpcAddress, CommonProtos(), fixture.Host.AdminToken }, RedirectStandardOutput = true, RedirectStandardError = true };
         using var node = Process.Start(start)!;
         var output = await node.StandardOutput.ReadToEndAsync();
         var errors = await node.StandardError.ReadToEndAsync();

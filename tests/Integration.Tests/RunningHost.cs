@@ -1,5 +1,8 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 using Newcomers.Host;
 
@@ -18,11 +21,26 @@ public sealed class RunningHost : IAsyncDisposable
         this.app = app;
         DataDirectory = dataDirectory;
         HttpAddress = httpAddress;
-        Channel = GrpcChannel.ForAddress(grpcAddress, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+        GrpcAddress = grpcAddress;
+        AdminToken = Token("test-admin", Roles.Admin);
+        Channel = BearerChannel.For(grpcAddress, AdminToken);
         Profiles = new ProfileService.ProfileServiceClient(Channel);
         Opportunities = new OpportunityService.OpportunityServiceClient(Channel);
         Matching = new MatchingService.MatchingServiceClient(Channel);
     }
+
+    public string GrpcAddress { get; }
+
+    /// <summary>The token the default clients use: an admin's.</summary>
+    public string AdminToken { get; }
+
+    /// <summary>A token signed with the host's local key.</summary>
+    public string Token(string subject, string role, IEnumerable<string>? municipalities = null, IEnumerable<string>? providers = null, string platform = "") =>
+        LocalTokens.Mint(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, subject, role, municipalities, providers, platform);
+
+    /// <summary>Clients that call as someone else.</summary>
+    public Clients As(string role, IEnumerable<string>? municipalities = null, IEnumerable<string>? providers = null, string platform = "") =>
+        new(BearerChannel.For(GrpcAddress, Token($"test-{role}", role, municipalities, providers, platform)));
 
     public string DataDirectory { get; }
     public string HttpAddress { get; }
@@ -54,4 +72,14 @@ public sealed class RunningHost : IAsyncDisposable
     {
         await StopAsync();
     }
+}
+
+/// <summary>The three service clients over one channel, for one caller.</summary>
+public sealed class Clients(GrpcChannel channel) : IDisposable
+{
+    public ProfileService.ProfileServiceClient Profiles { get; } = new(channel);
+    public OpportunityService.OpportunityServiceClient Opportunities { get; } = new(channel);
+    public MatchingService.MatchingServiceClient Matching { get; } = new(channel);
+
+    public void Dispose() => channel.Dispose();
 }

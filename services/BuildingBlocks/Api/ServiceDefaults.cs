@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 
@@ -34,7 +36,8 @@ public static class ServiceDefaults
     public static IEndpointRouteBuilder MapServiceDefaults(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGrpcHealthChecksService();
-        endpoints.MapGrpcReflectionService();
+        var reflection = endpoints.MapGrpcReflectionService();
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.AnonymousReflection) reflection.RequireAuthorization();
         endpoints.MapGet("/healthz", () => "ok");
         return endpoints;
     }

@@ -1,8 +1,9 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 
 namespace Newcomers.Host.Demo;
@@ -13,7 +14,8 @@ namespace Newcomers.Host.Demo;
 /// Records that already exist are skipped, so seeding twice does not duplicate. The host reports
 /// NOT_SERVING on gRPC health until the region is in.
 /// </summary>
-public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, ILogger<DemoSeeder> logger) : BackgroundService, IHealthCheck
+public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, IOptions<AuthOptions> auth, ILogger<DemoSeeder> logger)
+    : BackgroundService, IHealthCheck
 {
     private volatile bool seeded;
 
@@ -26,7 +28,9 @@ public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime
         using (lifetime.ApplicationStarted.Register(() => started.SetResult()))
             await started.Task.WaitAsync(stoppingToken);
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var channel = GrpcChannel.ForAddress(address);
+        // The seeder is a client like any other: an admin token, signed with the local key.
+        var token = LocalTokens.Mint(auth.Value, "demo-seeder", Roles.Admin, lifetime: TimeSpan.FromMinutes(10));
+        using var channel = BearerChannel.For(address, token);
         var region = DemoRegion.Generate();
         var opportunities = new OpportunityService.OpportunityServiceClient(channel);
         var profiles = new ProfileService.ProfileServiceClient(channel);

@@ -1,23 +1,26 @@
 // A caseworker's session against the matching service, from an external client that knows only the
 // .proto files: register a newcomer, post a placement, ask for suggestions, propose, accept.
-// Usage: node session.mjs <host:port> <directory of google/type/date.proto>
+// Usage: node session.mjs <host:port> <directory of google/type/date.proto> <bearer token>
 import grpc from "@grpc/grpc-js";
 import loader from "@grpc/proto-loader";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
-const [address = "127.0.0.1:5080", commonProtos] = process.argv.slice(2);
+const [address = "127.0.0.1:5080", commonProtos, token = process.env.MATCHING_TOKEN ?? ""] = process.argv.slice(2);
 const protos = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../protos");
 const definition = loader.loadSync(
   ["matching/v1/profiles.proto", "matching/v1/opportunities.proto", "matching/v1/matching.proto"],
   { includeDirs: [protos, ...(commonProtos ? [commonProtos] : [])], keepCase: true, enums: String, longs: Number, defaults: true });
 const v1 = grpc.loadPackageDefinition(definition).matching.v1;
+// Plaintext on loopback, as the standalone host serves it; the token goes in each call's metadata.
 const credentials = grpc.credentials.createInsecure();
+const metadata = new grpc.Metadata();
+metadata.add("authorization", `Bearer ${token}`);
 const profiles = new v1.ProfileService(address, credentials);
 const opportunities = new v1.OpportunityService(address, credentials);
 const matching = new v1.MatchingService(address, credentials);
 const call = (client, method, request) =>
-  new Promise((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response))));
+  new Promise((resolve, reject) => client[method](request, metadata, (error, response) => (error ? reject(error) : resolve(response))));
 const say = (line) => console.log(line);
 
 const newcomer = await call(profiles, "CreateNewcomer", {

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Newcomers.BuildingBlocks.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>
+    /// JWT bearer tokens: from an OIDC provider (Auth:Authority, Auth:Audience), or, without one,
+    /// signed with the local key (Auth:SigningKey). Every service endpoint requires a valid token.
+    /// </summary>
+    public static IServiceCollection AddTokenAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidAudience = auth.Audience, NameClaimType = "sub", RoleClaimType = "role", ClockSkew = TimeSpan.FromMinutes(1),
+            };
+            if (auth.Authority.Length > 0)
+            {
+                options.Authority = auth.Authority;
+                options.Audience = auth.Audience;
+                return;
+            }
+            if (auth.SigningKey.Length == 0) throw new InvalidOperationException("Set Auth:Authority (an OIDC provider) or Auth:SigningKey (a local key)");
+            options.TokenValidationParameters.ValidIssuer = auth.Issuer;
+            options.TokenValidationParameters.IssuerSigningKey = LocalTokens.Key(auth);
+        });
+        services.AddAuthorization();
+        return services;
+    }
+}

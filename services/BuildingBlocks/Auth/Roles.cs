@@ -1,0 +1,22 @@
+namespace Newcomers.BuildingBlocks.Auth;
+
+/// <summary>The roles a token can carry, in its "role" claim.</summary>
+public static class Roles
+{
+    /// <summary>Werkbedrijf staff: newcomers of their municipalities ("municipality" claims) and their matches.</summary>
+    public const string Caseworker = "caseworker";
+
+    /// <summary>Taalmaatje coordinator: language-buddy pairs of newcomers in their municipalities.</summary>
+    public const string Coordinator = "coordinator";
+
+    /// <summary>An organisation ("provider" claim): its own opportunities; candidates only as pseudonymised summaries.</summary>
+    public const string Provider = "provider";
+
+    /// <summary>A volunteer platform ("platform" claim): the providers it represents, their opportunities and match events.</summary>
+    public const string Platform = "platform";
+
+    /// <summary>Functional administrator: everything, including the audit log and model training.</summary>
+    public const string Admin = "admin";
+
+    public static readonly string[] All = [Caseworker, Coordinator, Provider, Platform, Admin];
+}
