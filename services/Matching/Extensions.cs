@@ -25,6 +25,7 @@ public static class Extensions
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<MatchStore>());
         services.AddSingleton<MatchingReadModel>();
         services.AddSingleton<Recommender>();
+        services.AddSingleton<MatchAccess>();
         services.AddSingleton<CurrentRanker>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<OutcomeLabels>();

@@ -12,6 +12,7 @@ public static class IntegrationEvents
     public static IntegrationEvent Of(OpportunityDeleted payload) => New(e => e.OpportunityDeleted = payload);
     public static IntegrationEvent Of(MatchChanged payload) => New(e => e.MatchChanged = payload);
     public static IntegrationEvent Of(MapHoursEarned payload) => New(e => e.MapHoursEarned = payload);
+    public static IntegrationEvent Of(ProviderChanged payload) => New(e => e.ProviderChanged = payload);
 
     private static IntegrationEvent New(Action<IntegrationEvent> setPayload)
     {

@@ -16,4 +16,7 @@ public sealed class InProcessReadModelSource(ProfileStore profiles, OpportunityS
 
     public IAsyncEnumerable<Opportunity> OpportunitiesAsync(CancellationToken cancellationToken) =>
         opportunities.StreamAsync(OpportunityStore.Opportunities, cancellationToken: cancellationToken);
+
+    public IAsyncEnumerable<Provider> ProvidersAsync(CancellationToken cancellationToken) =>
+        opportunities.StreamAsync(OpportunityStore.Providers, cancellationToken: cancellationToken);
 }

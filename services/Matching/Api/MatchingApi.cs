@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
@@ -11,12 +12,13 @@ using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.Api;
 
-/// <summary>The gRPC face of the Matching service.</summary>
-public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry)
-    : MatchingService.MatchingServiceBase
+/// <summary>The gRPC face of the Matching service; who may do what is in <see cref="MatchAccess"/>.</summary>
+public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
+    MatchAccess access) : MatchingService.MatchingServiceBase
 {
     public override Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
         var v = new Violations().Id(request.NewcomerId, "newcomer_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)")
             .Check(request.MaxDistanceKm is >= 0 and <= 100, "max_distance_km", "between 0 and 100 (0 means the newcomer's own limit)")
             .Check(request.MunicipalityCodes.Count <= 50, "municipality_codes", "at most 50");
@@ -24,26 +26,44 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         for (var i = 0; i < request.MunicipalityCodes.Count && i < 50; i++) v.Municipality(request.MunicipalityCodes[i], $"municipality_codes[{i}]");
         v.ThrowIfAny();
 
-        var newcomer = model.Newcomer(request.NewcomerId) ?? throw Errors.NotFound("newcomer", request.NewcomerId);
+        var newcomer = model.Newcomer(request.NewcomerId);
+        if (newcomer is null || !access.ActsForNewcomer(caller, newcomer.Id)) throw Errors.NotFound("newcomer", request.NewcomerId);
         if (!newcomer.Matchable) throw NotMatchable(newcomer.Id);
         var kinds = request.Kinds.Count == 0 ? MatchingReadModel.AllKinds : request.Kinds.Distinct().ToList();
+        if (caller.Role == Roles.Coordinator)
+        {
+            if (request.Kinds.Any(k => k != OpportunityKind.LanguageBuddy)) throw Caller.Denied("a coordinator matches language buddies only");
+            kinds = [OpportunityKind.LanguageBuddy];
+        }
         var filter = new OpportunityFilter(request.MunicipalityCodes.ToHashSet(), request.OnlyMapEligible, request.MaxDistanceKm);
         return Task.FromResult(recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter));
     }
 
     public override Task<RecommendNewcomersResponse> RecommendNewcomers(RecommendNewcomersRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context);
         new Violations().Id(request.OpportunityId, "opportunity_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)").ThrowIfAny();
         var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
+        var staff = MatchAccess.IsStaff(caller);
+        if (!staff && !access.ManagesProvider(caller, opportunity.ProviderId)) throw Caller.Denied("not an opportunity of yours");
+        if (caller.Role == Roles.Coordinator && opportunity.Kind != OpportunityKind.LanguageBuddy) throw Caller.Denied("a coordinator matches language buddies only");
         if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
-        return Task.FromResult(recommender.ForOpportunity(opportunity, request.Limit == 0 ? 20 : request.Limit));
+        var response = recommender.ForOpportunity(opportunity, request.Limit == 0 ? 20 : request.Limit,
+            staff ? n => caller.CoversMunicipality(n.MunicipalityCode) : null);
+        var suggestions = response.Suggestions.Select(s => access.View(caller, s)).ToList();
+        response.Suggestions.Clear();
+        response.Suggestions.Add(suggestions);
+        return Task.FromResult(response);
     }
 
     public override async Task<Match> ProposeMatch(ProposeMatchRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
         new Violations().Id(request.NewcomerId, "newcomer_id").Id(request.OpportunityId, "opportunity_id").Id(request.CaseworkerId, "caseworker_id").ThrowIfAny();
-        var newcomer = model.Newcomer(request.NewcomerId) ?? throw Errors.NotFound("newcomer", request.NewcomerId);
+        var newcomer = model.Newcomer(request.NewcomerId);
+        if (newcomer is null || !access.ActsForNewcomer(caller, newcomer.Id)) throw Errors.NotFound("newcomer", request.NewcomerId);
         var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
+        if (!access.ActsForNewcomer(caller, newcomer.Id, opportunity.Kind)) throw Caller.Denied("a coordinator matches language buddies only");
         if (!newcomer.Matchable) throw NotMatchable(newcomer.Id);
         if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
 
@@ -51,7 +71,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         var now = Now();
         var match = new Match
         {
-            Id = Ids.New(), NewcomerId = newcomer.Id, OpportunityId = opportunity.Id, Kind = opportunity.Kind, State = MatchState.Proposed,
+            Id = Ids.New(), NewcomerId = newcomer.Id, OpportunityId = opportunity.Id, ProviderId = opportunity.ProviderId, Kind = opportunity.Kind, State = MatchState.Proposed,
             ProposedBy = request.CaseworkerId, Score = score, Reasons = { reasons }, CountsTowardsMap = opportunity.CountsTowardsMap,
             History = { new StateChange { State = MatchState.Proposed, Time = now, Party = Party.Caseworker } }, CreateTime = now, UpdateTime = now,
         };
@@ -74,7 +94,13 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(Rules.Defined(request.Party), "party", "required: PARTY_PROVIDER, PARTY_NEWCOMER or PARTY_CASEWORKER")
             .Check(request.Party != Party.Caseworker || !request.Accept, "accept", "a caseworker can only withdraw a proposal (accept = false)")
             .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this answer is based on").ThrowIfAny();
-        return ChangeAsync(request.MatchId, request.Version, (match, changes) =>
+        var caller = Caller.Of(context);
+        return ChangeAsync(request.MatchId, request.Version, caller, match =>
+        {
+            var mayAnswer = request.Party == Party.Provider ? access.ManagesProvider(caller, match.ProviderId)
+                : caller.IsAdmin || MatchAccess.IsStaff(caller) && access.ActsForNewcomer(caller, match.NewcomerId, match.Kind);
+            if (!mayAnswer) throw Caller.Denied($"you may not answer for {request.Party}");
+        }, (match, changes) =>
         {
             MatchLifecycle.Respond(match, request.Party, request.Accept, request.Reason, Now());
             if (match.State == MatchState.Declined) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
@@ -96,7 +122,8 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(request.Outcome != Outcome.Started || request.HoursCompleted == 0, "hours_completed", "only with OUTCOME_COMPLETED or OUTCOME_ENDED")
             .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", "required for OUTCOME_ENDED")
             .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this outcome is based on").ThrowIfAny();
-        return ChangeAsync(request.MatchId, request.Version, (match, changes) =>
+        var caller = Caller.Of(context);
+        return ChangeAsync(request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
         {
             MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.Reason, Now());
             if (request.Outcome == Outcome.Started) return;
@@ -108,8 +135,9 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
 
     public override async Task<Match> GetMatch(GetMatchRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context);
         new Violations().Id(request.Id, "id").ThrowIfAny();
-        return await LoadAsync(request.Id, context.CancellationToken);
+        return access.View(caller, await LoadAsync(request.Id, caller, context.CancellationToken));
     }
 
     public override async Task<ListMatchesResponse> ListMatches(ListMatchesRequest request, ServerCallContext context)
@@ -118,14 +146,18 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(request.NewcomerId.Length == 0 != (request.OpportunityId.Length == 0), "newcomer_id", "give exactly one of newcomer_id and opportunity_id")
             .Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page");
         v.ThrowIfAny();
+        var caller = Caller.Of(context);
+        if (request.NewcomerId.Length > 0 && !access.ActsForNewcomer(caller, request.NewcomerId) && !caller.IsAdmin && MatchAccess.IsStaff(caller))
+            throw Errors.NotFound("newcomer", request.NewcomerId);
         var index = request.NewcomerId.Length > 0 ? new IndexEntry("newcomer", request.NewcomerId) : new IndexEntry("opportunity", request.OpportunityId);
         var (items, next) = await store.ListAsync(MatchStore.Matches, index, request.PageSize == 0 ? 100 : request.PageSize, after, descending: true,
             cancellationToken: context.CancellationToken);
-        return new ListMatchesResponse { Matches = { items }, NextPageToken = next };
+        return new ListMatchesResponse { Matches = { items.Where(m => access.Sees(caller, m)).Select(m => access.View(caller, m)) }, NextPageToken = next };
     }
 
     public override async Task TrainModel(TrainModelRequest request, IServerStreamWriter<TrainModelProgress> responseStream, ServerCallContext context)
     {
+        Caller.Of(context).Require(Roles.Admin);
         new Violations().Check(Rules.Defined(request.Source), "source", "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
             .Check(request.Seed >= 0, "seed", "0 or more (0 means 42)").Check(request.Groups is >= 0 and <= 50_000, "groups", "between 0 and 50000 (0 means 10000)")
             .ThrowIfAny();
@@ -138,6 +170,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
 
     public override async Task<ModelEvaluation> EvaluateModel(EvaluateModelRequest request, ServerCallContext context)
     {
+        Caller.Of(context).Require(Roles.Admin);
         new Violations().Check(Rules.Defined(request.Source), "source", "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
             .Check(request.Seed >= 0, "seed", "0 or more (0 means 7)").Check(request.Groups is >= 0 and <= 50_000, "groups", "between 0 and 50000 (0 means 2000)")
             .ThrowIfAny();
@@ -148,25 +181,27 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
     /// Read, change and commit one match. With a version from the caller a stale read is ABORTED;
     /// without one the change is retried on the latest version, so no concurrent answer is lost.
     /// </summary>
-    private async Task<Match> ChangeAsync(string id, long version, Action<Match, ChangeSet> change, CancellationToken cancellationToken)
+    private async Task<Match> ChangeAsync(string id, long version, Caller caller, Action<Match> authorize, Action<Match, ChangeSet> change,
+        CancellationToken cancellationToken)
     {
         try
         {
             return await Optimistic.RetryAsync(async () =>
             {
-                var match = await LoadAsync(id, cancellationToken);
+                var match = await LoadAsync(id, caller, cancellationToken);
+                authorize(match);
                 if (version != 0 && version != match.Version) throw Errors.Aborted("match", id, match.Version);
                 var current = match.Version;
                 var changes = new ChangeSet();
                 change(match, changes);
                 Save(changes, match, current);
                 await store.CommitAsync(changes, cancellationToken);
-                return match;
+                return access.View(caller, match);
             }, attempts: version == 0 ? 50 : 1);
         }
         catch (CapacityExceededException)
         {
-            var opportunityId = (await LoadAsync(id, cancellationToken)).OpportunityId;
+            var opportunityId = (await LoadAsync(id, caller, cancellationToken)).OpportunityId;
             throw NoPlace(opportunityId);
         }
     }
@@ -177,8 +212,12 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         changes.Publish(IntegrationEvents.Of(new MatchChanged { Match = match }));
     }
 
-    private async Task<Match> LoadAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetAsync(MatchStore.Matches, id, cancellationToken) ?? throw Errors.NotFound("match", id);
+    /// <summary>The match, if it exists and the caller may see it; NOT_FOUND otherwise, either way.</summary>
+    private async Task<Match> LoadAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        var match = await store.GetAsync(MatchStore.Matches, id, cancellationToken);
+        return match is not null && access.Sees(caller, match) ? match : throw Errors.NotFound("match", id);
+    }
 
     private static RpcException NotMatchable(string newcomerId) => Errors.FailedPrecondition("NO_CONSENT",
         $"newcomers/{newcomerId}", "the newcomer has not consented to matching or is not active");

@@ -87,7 +87,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         return response;
     }
 
-    public RecommendNewcomersResponse ForOpportunity(OpportunityEntry o, int limit)
+    /// <summary>Newcomers for an opportunity; those outside the caller's scope count as removed by the request filter.</summary>
+    public RecommendNewcomersResponse ForOpportunity(OpportunityEntry o, int limit, Func<NewcomerEntry, bool>? inScope = null)
     {
         var today = Today();
         var lowest = options.CurrentValue.MaxDutchStepsBelow;
@@ -110,6 +111,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                     : (n.WeekMask & o.WeekMask) == 0 ? Constraint.Availability
                     : model.PairsOf(n.Id).Excludes(o.Id) ? Constraint.NotDeclinedBefore
                     : !BuddyFits(n, o) ? Constraint.BuddyPreference
+                    : inScope is not null && !inScope(n) ? Constraint.RequestFilter
                     : Constraint.Unspecified;
                 if (failed != Constraint.Unspecified)
                 {
@@ -125,7 +127,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
 
         var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = learned?.Id ?? HeuristicRanker.Name, RequestId = Ids.New() };
         response.Removed.Add(Counts(count, Constraint.Consent, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
-            Constraint.NotDeclinedBefore, Constraint.BuddyPreference));
+            Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter));
         foreach (var r in Rank(top, learned, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id))
             response.Suggestions.Add(new NewcomerSuggestion
             {

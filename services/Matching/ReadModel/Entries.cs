@@ -23,7 +23,7 @@ public sealed class PlaceCounter
 
 /// <summary>An opportunity as matching needs it: immutable, labels interned, the week as a bit mask.</summary>
 public sealed record OpportunityEntry(
-    string Id, long Version, OpportunityKind Kind, string Title, string MunicipalityCode, double Latitude, double Longitude,
+    string Id, long Version, OpportunityKind Kind, string Title, string ProviderId, string MunicipalityCode, double Latitude, double Longitude,
     int RequiredDutch, uint WeekMask, int Hours, int Occupation, int[] Skills, int[] Languages, int[] Interests,
     bool LanguageSupport, bool CountsTowardsMap, int Capacity, bool Open, DateOnly? End, DateOnly? Start, Gender BuddyGender,
     bool FamilyBuddy, PlaceCounter Places) : ILocated
@@ -36,7 +36,7 @@ public sealed record OpportunityEntry(
     public bool TakesNewcomersOn(DateOnly day) => TakesNewcomers && (End is null || End >= day);
 
     public static OpportunityEntry From(Opportunity o, Vocabulary vocabulary, PlaceCounter places) => new(
-        o.Id, o.Version, o.Kind, o.Title, o.MunicipalityCode, o.Location.Latitude, o.Location.Longitude,
+        o.Id, o.Version, o.Kind, o.Title, o.ProviderId, o.MunicipalityCode, o.Location.Latitude, o.Location.Longitude,
         Cefr.Step(o.RequiredDutchLevel), Week.Mask(o.Schedule.DayParts), o.Schedule.HoursPerWeek, Isco.Code(o.Occupation),
         vocabulary.Intern(o.Skills), vocabulary.Intern(o.Kind == OpportunityKind.LanguageBuddy && o.Buddy is not null ? o.Buddy.Languages : o.UsefulLanguages),
         vocabulary.Intern(o.Buddy?.Interests ?? []), o.LanguageSupport, o.CountsTowardsMap, o.Capacity,
@@ -73,7 +73,7 @@ public readonly struct OpportunitySpot(OpportunityEntry entry) : ILocated
 public sealed record NewcomerEntry(
     string Id, long Version, string MunicipalityCode, double Latitude, double Longitude, double MaxKm, int Dutch,
     uint WeekMask, int Hours, int[] Occupations, int[] Skills, int[] Languages, int[] Interests, double[] GoalFitByKind,
-    Gender BuddyGender, bool FamilyBuddy, double MapHoursDone, bool Matchable) : ILocated
+    Gender BuddyGender, bool FamilyBuddy, double MapHoursDone, bool Matchable, bool SharesWithProviders) : ILocated
 {
     public ulong SkillSignature { get; } = Vocabulary.Signature(Skills);
     public ulong LanguageSignature { get; } = Vocabulary.Signature(Languages);
@@ -84,7 +84,8 @@ public sealed record NewcomerEntry(
         Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations.Select(Isco.Code)], vocabulary.Intern(n.Skills),
         vocabulary.Intern(n.Languages.Select(l => l.Language)), vocabulary.Intern(n.BuddyPreferences?.Interests ?? []),
         Goals.FitByKind(n.PipGoals), n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
-        n.MapHoursDone, n.Consent?.Matching == true && n.Status is NewcomerStatus.Active or NewcomerStatus.Unspecified);
+        n.MapHoursDone, n.Consent?.Matching == true && n.Status is NewcomerStatus.Active or NewcomerStatus.Unspecified,
+        n.Consent?.ShareWithProviders == true);
 }
 
 /// <summary>CEFR levels as steps: A0 = 0 up to C2 = 6.</summary>

@@ -10,4 +10,5 @@ public interface IReadModelSource
 {
     IAsyncEnumerable<Newcomer> NewcomersAsync(CancellationToken cancellationToken);
     IAsyncEnumerable<Opportunity> OpportunitiesAsync(CancellationToken cancellationToken);
+    IAsyncEnumerable<Provider> ProvidersAsync(CancellationToken cancellationToken);
 }

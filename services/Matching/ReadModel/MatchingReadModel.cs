@@ -26,12 +26,18 @@ public sealed class MatchingReadModel
     private double widestTravelKm;
     private readonly ConcurrentDictionary<string, MatchFact> matches = new();
     private readonly ConcurrentDictionary<string, PairHistory> pairsByNewcomer = new();
+    private readonly ConcurrentDictionary<string, string> platformByProvider = new();
 
     public Vocabulary Vocabulary { get; } = new();
 
     public static IReadOnlyList<OpportunityKind> AllKinds => Kinds;
 
     public OpportunityEntry? Opportunity(string id) => opportunities.GetValueOrDefault(id);
+
+    /// <summary>The platform that represents a provider, or empty.</summary>
+    public string PlatformOf(string providerId) => platformByProvider.GetValueOrDefault(providerId, "");
+
+    public void Apply(Provider provider) => platformByProvider[provider.Id] = provider.PlatformId;
     public NewcomerEntry? Newcomer(string id) => newcomers.GetValueOrDefault(id);
     public PairHistory PairsOf(string newcomerId) => pairsByNewcomer.GetValueOrDefault(newcomerId, PairHistory.Empty);
     /// <summary>The opportunities of a kind that are open with a place left.</summary>

@@ -22,6 +22,9 @@ public sealed class ReadModelEventHandler(MatchingReadModel model) : IIntegratio
             case IntegrationEvent.PayloadOneofCase.OpportunityDeleted:
                 model.RemoveOpportunity(integrationEvent.OpportunityDeleted.OpportunityId, integrationEvent.OpportunityDeleted.Version);
                 break;
+            case IntegrationEvent.PayloadOneofCase.ProviderChanged:
+                model.Apply(integrationEvent.ProviderChanged.Provider);
+                break;
             case IntegrationEvent.PayloadOneofCase.MatchChanged:
                 model.Apply(integrationEvent.MatchChanged.Match);
                 break;

@@ -24,6 +24,7 @@ public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource so
         var clock = Stopwatch.StartNew();
         await foreach (var newcomer in source.NewcomersAsync(cancellationToken)) model.Apply(newcomer);
         await foreach (var opportunity in source.OpportunitiesAsync(cancellationToken)) model.Apply(opportunity);
+        await foreach (var provider in source.ProvidersAsync(cancellationToken)) model.Apply(provider);
         var matches = 0;
         await foreach (var match in store.StreamAsync(MatchStore.Matches, cancellationToken: cancellationToken))
         {

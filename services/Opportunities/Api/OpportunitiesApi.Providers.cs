@@ -1,5 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
@@ -13,16 +15,19 @@ public sealed partial class OpportunitiesApi
 {
     public override async Task<Provider> CreateProvider(CreateProviderRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Platform);
         var v = new Violations().OptionalId(request.ProviderId, "provider_id");
         if (request.Provider is null) v.Add("provider", "required");
         else OpportunityRules.Validate(request.Provider, "provider", v);
         v.ThrowIfAny();
+        if (!Manages(caller, request.Provider!)) throw Caller.Denied("a platform registers only providers it represents (platform_id)");
 
         var provider = request.Provider!.Clone();
         provider.Id = request.ProviderId.Length > 0 ? request.ProviderId : Ids.New();
         provider.CreateTime = provider.UpdateTime = Now();
         var changes = new ChangeSet();
         OpportunityStore.Providers.Put(changes, provider, 0);
+        changes.Publish(IntegrationEvents.Of(new ProviderChanged { Provider = provider }));
         try
         {
             await store.CommitAsync(changes, context.CancellationToken);
@@ -42,20 +47,24 @@ public sealed partial class OpportunitiesApi
 
     public override async Task<Provider> UpdateProvider(UpdateProviderRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
         var v = new Violations();
         if (request.Provider is null) v.Add("provider", "required");
         else v.Id(request.Provider.Id, "provider.id").Check(request.Provider.Version > 0, "provider.version", "required: the version this change is based on");
         v.UpdateMask(request.UpdateMask, OpportunityRules.MutableProvider).ThrowIfAny();
 
         var current = await LoadProviderAsync(request.Provider!.Id, context.CancellationToken);
+        if (!Manages(caller, current)) throw Caller.Denied("not a provider of yours");
         if (current.Version != request.Provider.Version) throw Errors.Aborted("provider", current.Id, current.Version);
         var updated = Masks.Apply(current, request.Provider, request.UpdateMask, OpportunityRules.MutableProvider);
         var check = new Violations();
         OpportunityRules.Validate(updated, "provider", check);
         check.ThrowIfAny();
+        if (!Manages(caller, updated)) throw Caller.Denied("not a provider of yours");
         updated.UpdateTime = Now();
         var changes = new ChangeSet();
         OpportunityStore.Providers.Put(changes, updated, current.Version);
+        changes.Publish(IntegrationEvents.Of(new ProviderChanged { Provider = updated }));
         await store.CommitAsync(changes, context.CancellationToken);
         return updated;
     }
@@ -71,8 +80,10 @@ public sealed partial class OpportunitiesApi
 
     public override async Task<Empty> DeleteProvider(DeleteProviderRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Platform);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         var provider = await LoadProviderAsync(request.Id, context.CancellationToken);
+        if (!Manages(caller, provider)) throw Caller.Denied("not a provider of yours");
         var owned = await store.Documents.ListAsync(OpportunityStore.Opportunities.Name, new IndexEntry("provider", provider.Id), 1, null,
             cancellationToken: context.CancellationToken);
         if (owned.Count > 0)
@@ -80,6 +91,11 @@ public sealed partial class OpportunitiesApi
         await store.CommitAsync(new ChangeSet().Delete(OpportunityStore.Providers.Name, provider.Id, provider.Version), context.CancellationToken);
         return new Empty();
     }
+
+    /// <summary>Admins manage every provider; a provider itself; a platform those it represents.</summary>
+    private static bool Manages(Caller caller, Provider provider) =>
+        caller.IsAdmin || caller.Role == Roles.Provider && caller.Providers.Contains(provider.Id)
+        || caller.Role == Roles.Platform && caller.Platform.Length > 0 && provider.PlatformId == caller.Platform;
 
     private async Task<Provider> LoadProviderAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(OpportunityStore.Providers, id, cancellationToken) ?? throw Errors.NotFound("provider", id);

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
@@ -9,18 +10,22 @@ using Newcomers.Opportunities.Storage;
 
 namespace Newcomers.Opportunities.Api;
 
-/// <summary>The gRPC face of the Opportunities service: validation at the edge, then the store.</summary>
+/// <summary>
+/// The gRPC face of the Opportunities service. Providers and opportunities are public postings:
+/// every role reads them. Only an opportunity's provider, its platform or an admin changes it
+/// (PERMISSION_DENIED for anyone else).
+/// </summary>
 public sealed partial class OpportunitiesApi(OpportunityStore store) : OpportunityService.OpportunityServiceBase
 {
     private const int MaxBatch = 1000;
 
     public override async Task<Opportunity> CreateOpportunity(CreateOpportunityRequest request, ServerCallContext context) =>
-        (await CreateAsync([request], "", context.CancellationToken))[0];
+        (await CreateAsync([request], "", Caller.Of(context), context.CancellationToken))[0];
 
     public override async Task<BatchCreateOpportunitiesResponse> BatchCreateOpportunities(BatchCreateOpportunitiesRequest request, ServerCallContext context)
     {
         new Violations().Check(request.Requests.Count is >= 1 and <= MaxBatch, "requests", $"one to {MaxBatch} requests").ThrowIfAny();
-        return new BatchCreateOpportunitiesResponse { Opportunities = { await CreateAsync(request.Requests, "requests", context.CancellationToken) } };
+        return new BatchCreateOpportunitiesResponse { Opportunities = { await CreateAsync(request.Requests, "requests", Caller.Of(context), context.CancellationToken) } };
     }
 
     public override async Task<Opportunity> GetOpportunity(GetOpportunityRequest request, ServerCallContext context)
@@ -31,12 +36,14 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
 
     public override async Task<Opportunity> UpdateOpportunity(UpdateOpportunityRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
         var v = new Violations();
         if (request.Opportunity is null) v.Add("opportunity", "required");
         else v.Id(request.Opportunity.Id, "opportunity.id").Check(request.Opportunity.Version > 0, "opportunity.version", "required: the version this change is based on");
         v.UpdateMask(request.UpdateMask, OpportunityRules.MutableOpportunity).ThrowIfAny();
 
         var current = await LoadAsync(request.Opportunity!.Id, context.CancellationToken);
+        await RequireManagerAsync(caller, current.ProviderId, context.CancellationToken);
         if (current.Version != request.Opportunity.Version) throw Errors.Aborted("opportunity", current.Id, current.Version);
         var updated = Masks.Apply(current, request.Opportunity, request.UpdateMask, OpportunityRules.MutableOpportunity);
         var check = new Violations();
@@ -67,8 +74,10 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
 
     public override async Task<Empty> DeleteOpportunity(DeleteOpportunityRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         var opportunity = await LoadAsync(request.Id, context.CancellationToken);
+        await RequireManagerAsync(caller, opportunity.ProviderId, context.CancellationToken);
         var changes = new ChangeSet().Delete(OpportunityStore.Opportunities.Name, opportunity.Id, opportunity.Version)
             .Publish(IntegrationEvents.Of(new OpportunityDeleted { OpportunityId = opportunity.Id, Version = opportunity.Version + 1 }));
         await store.CommitAsync(changes, context.CancellationToken);
@@ -76,8 +85,9 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
     }
 
     /// <summary>Validates every request, checks the providers exist, then creates all in one commit.</summary>
-    private async Task<List<Opportunity>> CreateAsync(IList<CreateOpportunityRequest> requests, string prefix, CancellationToken cancellationToken)
+    private async Task<List<Opportunity>> CreateAsync(IList<CreateOpportunityRequest> requests, string prefix, Caller caller, CancellationToken cancellationToken)
     {
+        caller.Require(Roles.Admin, Roles.Provider, Roles.Platform);
         var v = new Violations();
         var ids = new HashSet<string>();
         for (var i = 0; i < requests.Count; i++)
@@ -91,8 +101,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
         v.ThrowIfAny();
 
         foreach (var providerId in requests.Select(r => r.Opportunity.ProviderId).Distinct())
-            if (await store.Documents.GetAsync(OpportunityStore.Providers.Name, providerId, cancellationToken) is null)
-                throw Errors.NotFound("provider", providerId);
+            await RequireManagerAsync(caller, providerId, cancellationToken);
 
         var changes = new ChangeSet();
         var created = requests.Select(r =>
@@ -113,6 +122,13 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
             throw Errors.AlreadyExists("opportunity", conflict.Id);
         }
         return created;
+    }
+
+    /// <summary>NOT_FOUND for an unknown provider; PERMISSION_DENIED unless the caller manages it.</summary>
+    private async Task RequireManagerAsync(Caller caller, string providerId, CancellationToken cancellationToken)
+    {
+        var provider = await LoadProviderAsync(providerId, cancellationToken);
+        if (!Manages(caller, provider)) throw Caller.Denied("not a provider of yours");
     }
 
     private static void Save(ChangeSet changes, Opportunity opportunity, long expectedVersion)

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
@@ -9,15 +10,21 @@ using Newcomers.Profiles.Storage;
 
 namespace Newcomers.Profiles.Api;
 
-/// <summary>The gRPC face of the Profiles service: validation at the edge, then the store.</summary>
+/// <summary>
+/// The gRPC face of the Profiles service: the caller's role, validation at the edge, then the
+/// store. Caseworkers (and, read-only, coordinators) see the newcomers of their municipalities; a
+/// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
+/// </summary>
 public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         var v = new Violations().OptionalId(request.NewcomerId, "newcomer_id");
         if (request.Newcomer is null) v.Add("newcomer", "required");
         else NewcomerRules.Validate(request.Newcomer, "newcomer", v);
         v.ThrowIfAny();
+        if (!caller.CoversMunicipality(request.Newcomer!.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
 
         var newcomer = request.Newcomer!.Clone();
         newcomer.Id = request.NewcomerId.Length > 0 ? request.NewcomerId : Ids.New();
@@ -38,23 +45,26 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
 
     public override async Task<Newcomer> GetNewcomer(GetNewcomerRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
         new Violations().Id(request.Id, "id").ThrowIfAny();
-        return await LoadAsync(request.Id, context.CancellationToken);
+        return await LoadAsync(request.Id, caller, context.CancellationToken);
     }
 
     public override async Task<Newcomer> UpdateNewcomer(UpdateNewcomerRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         var v = new Violations();
         if (request.Newcomer is null) v.Add("newcomer", "required");
         else v.Id(request.Newcomer.Id, "newcomer.id").Check(request.Newcomer.Version > 0, "newcomer.version", "required: the version this change is based on");
         v.UpdateMask(request.UpdateMask, NewcomerRules.Mutable).ThrowIfAny();
 
-        var current = await LoadAsync(request.Newcomer!.Id, context.CancellationToken);
+        var current = await LoadAsync(request.Newcomer!.Id, caller, context.CancellationToken);
         if (current.Version != request.Newcomer.Version) throw Errors.Aborted("newcomer", current.Id, current.Version);
         var updated = Masks.Apply(current, request.Newcomer, request.UpdateMask, NewcomerRules.Mutable);
         var check = new Violations();
         NewcomerRules.Validate(updated, "newcomer", check);
         check.ThrowIfAny();
+        if (!caller.CoversMunicipality(updated.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
         if (updated.Status == NewcomerStatus.Unspecified) updated.Status = NewcomerStatus.Active;
         updated.UpdateTime = Now();
         await SaveAsync(updated, current.Version, context.CancellationToken);
@@ -63,27 +73,31 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
 
     public override async Task<ListNewcomersResponse> ListNewcomers(ListNewcomersRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
         var v = new Violations().PageSize(request.PageSize);
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
         if (request.CaseworkerId.Length > 0) v.Id(request.CaseworkerId, "caseworker_id");
         v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", "give municipality_code or caseworker_id, not both");
         v.Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page");
         v.ThrowIfAny();
+        if (!caller.IsAdmin && request.CaseworkerId.Length == 0 && !caller.CoversMunicipality(request.MunicipalityCode))
+            throw Caller.Denied("list the newcomers of one of your municipalities (municipality_code) or of a caseworker (caseworker_id)");
 
         IndexEntry? index = request.CaseworkerId.Length > 0 ? new("caseworker", request.CaseworkerId)
             : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode) : null;
         var (items, next) = await store.ListAsync(ProfileStore.Newcomers, index, request.PageSize == 0 ? 100 : request.PageSize, after,
             cancellationToken: context.CancellationToken);
-        return new ListNewcomersResponse { Newcomers = { items }, NextPageToken = next };
+        return new ListNewcomersResponse { Newcomers = { items.Where(n => caller.CoversMunicipality(n.MunicipalityCode)) }, NextPageToken = next };
     }
 
     public override async Task<Newcomer> UpdateConsent(UpdateConsentRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         new Violations().Id(request.Id, "id").Check(request.Consent is not null, "consent", "required")
             .Check(request.Version >= 0, "version", "0 or the version this change is based on").ThrowIfAny();
         return await Optimistic.RetryAsync(async () =>
         {
-            var newcomer = await LoadAsync(request.Id, context.CancellationToken);
+            var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
             if (request.Version != 0 && request.Version != newcomer.Version) throw Errors.Aborted("newcomer", newcomer.Id, newcomer.Version);
             var current = newcomer.Version;
             newcomer.Consent = new Consent { Matching = request.Consent!.Matching, ShareWithProviders = request.Consent.ShareWithProviders, RecordedAt = Now() };
@@ -95,10 +109,11 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
 
     public override async Task<Empty> EraseNewcomer(EraseNewcomerRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         await Optimistic.RetryAsync(async () =>
         {
-            var newcomer = await LoadAsync(request.Id, context.CancellationToken);
+            var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
             var changes = new ChangeSet().Delete(ProfileStore.Newcomers.Name, newcomer.Id, newcomer.Version);
             var attributes = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, newcomer.Id, context.CancellationToken);
             if (attributes is not null) changes.Delete(ProfileStore.ProtectedAttributes.Name, newcomer.Id, attributes.Version);
@@ -110,11 +125,12 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
 
     public override async Task<ProtectedAttributes> SetProtectedAttributes(SetProtectedAttributesRequest request, ServerCallContext context)
     {
+        var caller = Caller.Of(context).Require(Roles.Admin);
         var v = new Violations();
         if (request.Attributes is null) v.Add("attributes", "required");
         else NewcomerRules.Validate(request.Attributes, "attributes", v);
         v.ThrowIfAny();
-        await LoadAsync(request.Attributes!.NewcomerId, context.CancellationToken);
+        await LoadAsync(request.Attributes!.NewcomerId, caller, context.CancellationToken);
         await Optimistic.RetryAsync(async () =>
         {
             var existing = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, request.Attributes.NewcomerId, context.CancellationToken);
@@ -127,13 +143,18 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
 
     public override async Task<ProtectedAttributes> GetProtectedAttributes(GetProtectedAttributesRequest request, ServerCallContext context)
     {
+        Caller.Of(context).Require(Roles.Admin);
         new Violations().Id(request.NewcomerId, "newcomer_id").ThrowIfAny();
         return await store.GetAsync(ProfileStore.ProtectedAttributes, request.NewcomerId, context.CancellationToken)
             ?? throw Errors.NotFound("protected_attributes", request.NewcomerId);
     }
 
-    private async Task<Newcomer> LoadAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetAsync(ProfileStore.Newcomers, id, cancellationToken) ?? throw Errors.NotFound("newcomer", id);
+    /// <summary>The newcomer, if it exists and the caller covers its municipality; NOT_FOUND otherwise, either way.</summary>
+    private async Task<Newcomer> LoadAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        var newcomer = await store.GetAsync(ProfileStore.Newcomers, id, cancellationToken);
+        return newcomer is not null && caller.CoversMunicipality(newcomer.MunicipalityCode) ? newcomer : throw Errors.NotFound("newcomer", id);
+    }
 
     private Task SaveAsync(Newcomer newcomer, long expectedVersion, CancellationToken cancellationToken)
     {

@@ -1,0 +1,147 @@
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.Contracts.V1;
+using static Grpc.Core.StatusCode;
+
+namespace Newcomers.Integration.Tests;
+
+/// <summary>
+/// Broken object-level authorisation is the first API risk: every RPC, called by every role on its
+/// own and on foreign objects. The policy: a role that may not call an RPC, or may not change an
+/// object it can read, gets PERMISSION_DENIED; an object the caller may not see is NOT_FOUND, exactly
+/// as one that does not exist. Writes that pass authorisation are sent with a stale version (or an
+/// id already taken), so they answer ABORTED (or ALREADY_EXISTS) and change nothing.
+/// </summary>
+public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessWorld>
+{
+    private const StatusCode Skip = (StatusCode)(-1);
+
+    /// <summary>One probe: the RPC, which object, the call, and what each role gets (caseworker, coordinator, provider, platform, admin).</summary>
+    public sealed record Probe(string Rpc, string Target, Func<AccessWorld, Clients, Task> Call, StatusCode[] Expected)
+    {
+        public override string ToString() => $"{Rpc} on {Target}";
+    }
+
+    private static Probe P(string rpc, string target, Func<AccessWorld, Clients, Task> call, params StatusCode[] byRole) => new(rpc, target, call, byRole);
+
+    private static Newcomer Stale(Newcomer n) => new(n) { Version = 99 };
+
+    public static readonly Probe[] Probes =
+    [
+        P("GetNewcomer", "own", (w, c) => c.Profiles.GetNewcomerAsync(new() { Id = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK),
+        P("GetNewcomer", "foreign", (w, c) => c.Profiles.GetNewcomerAsync(new() { Id = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, OK),
+        P("CreateNewcomer", "foreign municipality", (w, c) => c.Profiles.CreateNewcomerAsync(new() { Newcomer = new Newcomer(w.ForeignNewcomer) { Id = "" } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
+        P("UpdateNewcomer", "own", (w, c) => c.Profiles.UpdateNewcomerAsync(new() { Newcomer = Stale(w.OurNewcomer) }).ResponseAsync, Aborted, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
+        P("UpdateNewcomer", "foreign", (w, c) => c.Profiles.UpdateNewcomerAsync(new() { Newcomer = Stale(w.ForeignNewcomer) }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
+        P("ListNewcomers", "own municipality", (w, c) => c.Profiles.ListNewcomersAsync(new() { MunicipalityCode = AccessWorld.Ours }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK),
+        P("ListNewcomers", "foreign municipality", (w, c) => c.Profiles.ListNewcomersAsync(new() { MunicipalityCode = AccessWorld.Foreign }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
+        P("UpdateConsent", "own", (w, c) => c.Profiles.UpdateConsentAsync(new() { Id = w.OurNewcomer.Id, Consent = new Consent(), Version = 99 }).ResponseAsync, Aborted, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
+        P("UpdateConsent", "foreign", (w, c) => c.Profiles.UpdateConsentAsync(new() { Id = w.ForeignNewcomer.Id, Consent = new Consent(), Version = 99 }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
+        P("EraseNewcomer", "foreign", (w, c) => c.Profiles.EraseNewcomerAsync(new() { Id = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
+        P("SetProtectedAttributes", "own", (w, c) => c.Profiles.SetProtectedAttributesAsync(new() { Attributes = new() { NewcomerId = w.OurNewcomer.Id, BirthYear = 1800 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument),
+        P("GetProtectedAttributes", "own", (w, c) => c.Profiles.GetProtectedAttributesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound),
+        P("CreateProvider", "foreign platform", (w, c) => c.Opportunities.CreateProviderAsync(new() { Provider = new() { Name = "X", Kind = ProviderKind.Employer, MunicipalityCode = AccessWorld.Ours, PlatformId = "platform-2" } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
+        P("GetProvider", "foreign", (w, c) => c.Opportunities.GetProviderAsync(new() { Id = w.ForeignProvider.Id }).ResponseAsync, OK, OK, OK, OK, OK),
+        P("UpdateProvider", "own", (w, c) => c.Opportunities.UpdateProviderAsync(new() { Provider = new Provider(w.OurProvider) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, Aborted, Aborted, Aborted),
+        P("UpdateProvider", "foreign", (w, c) => c.Opportunities.UpdateProviderAsync(new() { Provider = new Provider(w.ForeignProvider) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
+        P("ListProviders", "all", (w, c) => c.Opportunities.ListProvidersAsync(new()).ResponseAsync, OK, OK, OK, OK, OK),
+        P("DeleteProvider", "foreign", (w, c) => c.Opportunities.DeleteProviderAsync(new() { Id = w.ForeignProvider.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, FailedPrecondition),
+        P("CreateOpportunity", "foreign provider", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.ForeignProvider.Id) }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
+        P("CreateOpportunity", "own provider, taken id", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.OurProvider.Id), OpportunityId = w.OurPlacement.Id }).ResponseAsync, PermissionDenied, PermissionDenied, AlreadyExists, AlreadyExists, AlreadyExists),
+        P("BatchCreateOpportunities", "foreign provider", (w, c) => c.Opportunities.BatchCreateOpportunitiesAsync(new() { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement(w.ForeignProvider.Id) } } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
+        P("GetOpportunity", "foreign", (w, c) => c.Opportunities.GetOpportunityAsync(new() { Id = w.ForeignPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK),
+        P("UpdateOpportunity", "own", (w, c) => c.Opportunities.UpdateOpportunityAsync(new() { Opportunity = new Opportunity(w.OurPlacement) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, Aborted, Aborted, Aborted),
+        P("UpdateOpportunity", "foreign", (w, c) => c.Opportunities.UpdateOpportunityAsync(new() { Opportunity = new Opportunity(w.ForeignPlacement) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
+        P("ListOpportunities", "all", (w, c) => c.Opportunities.ListOpportunitiesAsync(new()).ResponseAsync, OK, OK, OK, OK, OK),
+        P("DeleteOpportunity", "foreign", (w, c) => c.Opportunities.DeleteOpportunityAsync(new() { Id = w.ForeignPlacement.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
+        P("RecommendOpportunities", "own", (w, c) => c.Matching.RecommendOpportunitiesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK),
+        P("RecommendOpportunities", "foreign", (w, c) => c.Matching.RecommendOpportunitiesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, OK),
+        P("RecommendNewcomers", "own", (w, c) => c.Matching.RecommendNewcomersAsync(new() { OpportunityId = w.OurPlacement.Id }).ResponseAsync, OK, PermissionDenied, OK, OK, OK),
+        P("RecommendNewcomers", "foreign", (w, c) => c.Matching.RecommendNewcomersAsync(new() { OpportunityId = w.ForeignPlacement.Id }).ResponseAsync, OK, PermissionDenied, PermissionDenied, PermissionDenied, OK),
+        P("ProposeMatch", "own", (w, c) => c.Matching.ProposeMatchAsync(new() { NewcomerId = w.OurNewcomer.Id, OpportunityId = w.OurPlacement.Id, CaseworkerId = "km" }).ResponseAsync, AlreadyExists, PermissionDenied, PermissionDenied, PermissionDenied, AlreadyExists),
+        P("ProposeMatch", "foreign", (w, c) => c.Matching.ProposeMatchAsync(new() { NewcomerId = w.ForeignNewcomer.Id, OpportunityId = w.ForeignPlacement.Id, CaseworkerId = "km" }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, AlreadyExists),
+        P("RespondToMatch", "own, as provider", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.OurMatch.Id, Party = Party.Provider, Accept = true, Version = 99 }).ResponseAsync, PermissionDenied, NotFound, Aborted, Aborted, Aborted),
+        P("RespondToMatch", "own, for the newcomer", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.OurMatch.Id, Party = Party.Newcomer, Accept = true, Version = 99 }).ResponseAsync, Aborted, NotFound, PermissionDenied, PermissionDenied, Aborted),
+        P("RespondToMatch", "foreign", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.ForeignMatch.Id, Party = Party.Provider, Accept = true, Version = 99 }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, Aborted),
+        P("RecordOutcome", "own", (w, c) => c.Matching.RecordOutcomeAsync(new() { MatchId = w.OurMatch.Id, Outcome = Outcome.Started, Version = 99 }).ResponseAsync, Aborted, NotFound, Aborted, Aborted, Aborted),
+        P("RecordOutcome", "foreign", (w, c) => c.Matching.RecordOutcomeAsync(new() { MatchId = w.ForeignMatch.Id, Outcome = Outcome.Started, Version = 99 }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, Aborted),
+        P("GetMatch", "own", (w, c) => c.Matching.GetMatchAsync(new() { Id = w.OurMatch.Id }).ResponseAsync, OK, NotFound, OK, OK, OK),
+        P("GetMatch", "foreign", (w, c) => c.Matching.GetMatchAsync(new() { Id = w.ForeignMatch.Id }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, OK),
+        P("ListMatches", "own newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, OK, OK, OK, OK, OK),
+        P("ListMatches", "foreign newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, OK, OK, OK),
+        P("TrainModel", "model", (w, c) => c.Matching.TrainModel(new() { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument),
+        P("GetModel", "model", (w, c) => c.Matching.GetModelAsync(new()).ResponseAsync, NotFound, NotFound, NotFound, NotFound, NotFound),
+        P("EvaluateModel", "model", (w, c) => c.Matching.EvaluateModelAsync(new() { Source = TrainingSource.Simulator, Groups = 10 }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound),
+    ];
+
+    private static readonly string[] RoleOrder = [Roles.Caseworker, Roles.Coordinator, Roles.Provider, Roles.Platform, Roles.Admin];
+
+    public static TheoryData<Probe, string> Cases()
+    {
+        var data = new TheoryData<Probe, string>();
+        foreach (var probe in Probes)
+            for (var r = 0; r < RoleOrder.Length; r++)
+                if (probe.Expected[r] != Skip) data.Add(probe, RoleOrder[r]);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_role_gets_what_the_policy_says(Probe probe, string role)
+    {
+        var expected = probe.Expected[Array.IndexOf(RoleOrder, role)];
+        var actual = OK;
+        try
+        {
+            await probe.Call(world, world.As[role]);
+        }
+        catch (RpcException e)
+        {
+            actual = e.StatusCode;
+        }
+        Assert.True(expected == actual, $"{probe} as {role}: expected {expected}, got {actual}");
+    }
+
+    [Fact]
+    public void Every_rpc_is_probed()
+    {
+        var rpcs = new[] { ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor }.SelectMany(s => s.Methods).Select(m => m.Name);
+        Assert.Equal([], rpcs.Except(Probes.Select(p => p.Rpc)));
+    }
+
+    [Fact]
+    public async Task Providers_see_candidates_only_pseudonymised_and_staff_only_their_municipalities()
+    {
+        var forProvider = await world.As[Roles.Provider].Matching.RecommendNewcomersAsync(new() { OpportunityId = world.OurPlacement.Id, Limit = 100 });
+        Assert.NotEmpty(forProvider.Suggestions);
+        Assert.All(forProvider.Suggestions, s =>
+        {
+            Assert.Equal("", s.NewcomerId);
+            Assert.StartsWith("cand-", s.Candidate.Pseudonym, StringComparison.Ordinal);
+            Assert.DoesNotContain(s.Reasons, r => r.Kind is ReasonKind.Distance or ReasonKind.SharedLanguage);
+        });
+        var match = await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = world.OurMatch.Id });
+        Assert.StartsWith("cand-", match.NewcomerId, StringComparison.Ordinal);
+        Assert.Equal(world.OurMatch.Id, match.Id);
+
+        // Once the newcomer consents to sharing, the provider of a proposed match sees who it is.
+        await world.Host.Profiles.UpdateConsentAsync(new() { Id = world.OurNewcomer.Id, Consent = new Consent { Matching = true, ShareWithProviders = true } });
+        Assert.Equal(world.OurNewcomer.Id, (await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = world.OurMatch.Id })).NewcomerId);
+        await world.Host.Profiles.UpdateConsentAsync(new() { Id = world.OurNewcomer.Id, Consent = new Consent { Matching = true, ShareWithProviders = false } });
+        Assert.StartsWith("cand-", (await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = world.OurMatch.Id })).NewcomerId, StringComparison.Ordinal);
+
+        var forCaseworker = await world.As[Roles.Caseworker].Matching.RecommendNewcomersAsync(new() { OpportunityId = world.ForeignPlacement.Id, Limit = 100 });
+        Assert.DoesNotContain(forCaseworker.Suggestions, s => s.NewcomerId == world.ForeignNewcomer.Id);
+        var listed = await world.As[Roles.Caseworker].Profiles.ListNewcomersAsync(new() { CaseworkerId = "soest-km-1" });
+        Assert.All(listed.Newcomers, n => Assert.Equal(AccessWorld.Ours, n.MunicipalityCode));
+    }
+
+    [Fact]
+    public async Task A_foreign_newcomer_looks_exactly_like_one_that_does_not_exist()
+    {
+        var foreign = await Assert.ThrowsAsync<RpcException>(() => world.As[Roles.Caseworker].Profiles.GetNewcomerAsync(new() { Id = world.ForeignNewcomer.Id }).ResponseAsync);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => world.As[Roles.Caseworker].Profiles.GetNewcomerAsync(new() { Id = "no-such-newcomer" }).ResponseAsync);
+        Assert.Equal(missing.StatusCode, foreign.StatusCode);
+        Assert.Equal(missing.Status.Detail.Replace("no-such-newcomer", "ID", StringComparison.Ordinal), foreign.Status.Detail.Replace(world.ForeignNewcomer.Id, "ID", StringComparison.Ordinal));
+    }
+}
