@@ -15,9 +15,12 @@ namespace Newcomers.Host;
 /// <summary>All three services in one process, with the same registrations as their own processes use.</summary>
 public static class StandaloneHost
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line settings.</param>
+    /// <param name="configure">For tests: changes to the builder (say, another logger provider).</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
         var hosting = builder.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -76,6 +76,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "RecordOutcome", "reason", h => h.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = "m", Outcome = Outcome.Ended }).ResponseAsync },
         { "GetMatch", "id", h => h.Matching.GetMatchAsync(new GetMatchRequest()).ResponseAsync },
         { "ListMatches", "newcomer_id", h => h.Matching.ListMatchesAsync(new ListMatchesRequest()).ResponseAsync },
+        { "ListAuditEntries", "page_size", h => new AuditService.AuditServiceClient(h.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { PageSize = 5000 }).ResponseAsync },
         { "TrainModel", "source", h => h.Matching.TrainModel(new TrainModelRequest()).ResponseStream.MoveNext(CancellationToken.None) },
         { "TrainModel", "groups", h => h.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None) },
         { "EvaluateModel", "source", h => h.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = (TrainingSource)9 }).ResponseAsync },
@@ -97,7 +98,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     public void Every_rpc_has_a_bad_input_case()
     {
         var covered = Cases.Select(c => (string)c[0]).ToHashSet();
-        var rpcs = new[] { ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor }.SelectMany(s => s.Methods).Select(m => m.Name);
+        var rpcs = new[] { ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor, AuditService.Descriptor }.SelectMany(s => s.Methods).Select(m => m.Name);
         Assert.Equal([], rpcs.Where(rpc => !covered.Contains(rpc) && !WithoutInput.Contains(rpc)));
         Assert.Empty(GetModelRequest.Descriptor.Fields.InFieldNumberOrder());
     }

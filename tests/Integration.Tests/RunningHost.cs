@@ -51,11 +51,13 @@ public sealed class RunningHost : IAsyncDisposable
 
     public static string NewDataDirectory() => Directory.CreateTempSubdirectory("matching-test-").FullName;
 
-    public static async Task<RunningHost> StartAsync(string? dataDirectory = null, params string[] extraArgs)
+    public static Task<RunningHost> StartAsync(string? dataDirectory = null, params string[] extraArgs) => StartAsync(dataDirectory, null, extraArgs);
+
+    public static async Task<RunningHost> StartAsync(string? dataDirectory, Action<WebApplicationBuilder>? configure, params string[] extraArgs)
     {
         dataDirectory ??= NewDataDirectory();
         string[] args = ["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", $"--Storage:DataDirectory={dataDirectory}", "--Logging:LogLevel:Default=Warning", "--Matching:BootstrapModel=false", .. extraArgs];
-        var app = StandaloneHost.Create(args);
+        var app = StandaloneHost.Create(args, configure);
         await app.StartAsync();
         var urls = app.Urls.ToList();
         return new RunningHost(app, dataDirectory, urls[0], urls[1]);
@@ -77,6 +79,7 @@ public sealed class RunningHost : IAsyncDisposable
 /// <summary>The three service clients over one channel, for one caller.</summary>
 public sealed class Clients(GrpcChannel channel) : IDisposable
 {
+    public GrpcChannel Channel => channel;
     public ProfileService.ProfileServiceClient Profiles { get; } = new(channel);
     public OpportunityService.OpportunityServiceClient Opportunities { get; } = new(channel);
     public MatchingService.MatchingServiceClient Matching { get; } = new(channel);

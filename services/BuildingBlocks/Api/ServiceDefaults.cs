@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
@@ -18,6 +20,13 @@ public static class ServiceDefaults
         services.AddGrpcHealthChecks();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddHostedService<OutboxSweeper>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Pseudonyms>();
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<AuditStore>());
+        services.AddSingleton<AuditTrail>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<IIntegrationEventHandler>(sp => sp.GetRequiredService<AuditTrail>());
         return services;
     }
 
@@ -38,6 +47,7 @@ public static class ServiceDefaults
         endpoints.MapGrpcHealthChecksService();
         var reflection = endpoints.MapGrpcReflectionService();
         if (!endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.AnonymousReflection) reflection.RequireAuthorization();
+        endpoints.MapGrpcService<AuditApi>().RequireAuthorization();
         endpoints.MapGet("/healthz", () => "ok");
         return endpoints;
     }

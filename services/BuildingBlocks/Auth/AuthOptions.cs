@@ -17,6 +17,9 @@ public sealed class AuthOptions
     /// <summary>Without an authority: the base64 HMAC-SHA256 key that signs local tokens (at least 32 bytes).</summary>
     public string SigningKey { get; set; } = "";
 
+    /// <summary>The secret behind pseudonyms (of candidates shown to providers, of erased newcomers in the audit log); derived from the signing key when empty.</summary>
+    public string PseudonymKey { get; set; } = "";
+
     /// <summary>Whether gRPC reflection answers without a token (health always does).</summary>
     public bool AnonymousReflection { get; set; } = true;
 }

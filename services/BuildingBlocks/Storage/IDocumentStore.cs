@@ -27,6 +27,9 @@ public interface IDocumentStore : IAsyncDisposable
     Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, DateTimeOffset committedBefore, CancellationToken cancellationToken = default);
 
     Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes sure what was deleted is gone from the files too (after an erasure), not only from the data.</summary>
+    Task ScrubAsync(CancellationToken cancellationToken = default);
 }
 
 public sealed record StoredDocument(string Id, long Version, byte[] Body);

@@ -185,6 +185,25 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
+    /// <summary>
+    /// Deleted cells are zeroed as they go (secure_delete). This also rewrites the file without
+    /// free pages or stale index dividers (VACUUM) and empties the write-ahead log, which may still
+    /// hold earlier copies of changed pages.
+    /// </summary>
+    public async Task ScrubAsync(CancellationToken cancellationToken = default)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            Execute(writer, "VACUUM;");
+            Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Disposing twice is harmless: the store may be registered under more than one service type.

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
-using Newcomers.Matching.Domain;
 using Newcomers.Matching.ReadModel;
 
 namespace Newcomers.Matching.Api;
@@ -14,11 +10,8 @@ namespace Newcomers.Matching.Api;
 /// opportunities they manage, and they see newcomers only pseudonymised until the newcomer consents
 /// to sharing. A match or newcomer the caller may not see is NOT_FOUND.
 /// </summary>
-public sealed class MatchAccess(MatchingReadModel model, IOptions<MatchingOptions> matching, IOptions<AuthOptions> auth)
+public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
 {
-    private readonly byte[] pseudonymKey = SHA256.HashData(Encoding.UTF8.GetBytes(
-        "pseudonym:" + (matching.Value.PseudonymKey.Length > 0 ? matching.Value.PseudonymKey : auth.Value.SigningKey + auth.Value.Authority)));
-
     private static readonly ReasonKind[] HiddenFromProviders = [ReasonKind.Distance, ReasonKind.SharedLanguage, ReasonKind.Interests];
 
     public static bool IsStaff(Caller caller) => caller.Role is Roles.Caseworker or Roles.Coordinator;
@@ -69,8 +62,7 @@ public sealed class MatchAccess(MatchingReadModel model, IOptions<MatchingOption
         return view;
     }
 
-    public string Pseudonym(string newcomerId) =>
-        "cand-" + Convert.ToHexStringLower(HMACSHA256.HashData(pseudonymKey, Encoding.UTF8.GetBytes(newcomerId)))[..16];
+    public string Pseudonym(string newcomerId) => pseudonyms.Of("cand-", newcomerId);
 
     private static string Band(double km) => km switch { < 5 => "0-5 km", < 10 => "5-10 km", < 25 => "10-25 km", _ => "25+ km" };
 

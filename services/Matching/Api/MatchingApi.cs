@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
@@ -14,7 +15,7 @@ namespace Newcomers.Matching.Api;
 
 /// <summary>The gRPC face of the Matching service; who may do what is in <see cref="MatchAccess"/>.</summary>
 public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
-    MatchAccess access) : MatchingService.MatchingServiceBase
+    MatchAccess access, AuditTrail audit) : MatchingService.MatchingServiceBase
 {
     public override Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
     {
@@ -36,6 +37,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             kinds = [OpportunityKind.LanguageBuddy];
         }
         var filter = new OpportunityFilter(request.MunicipalityCodes.ToHashSet(), request.OnlyMapEligible, request.MaxDistanceKm);
+        audit.ReadNewcomer(caller, "RecommendOpportunities", newcomer.Id, Purposes.Matching);
         return Task.FromResult(recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter));
     }
 
@@ -50,6 +52,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
         var response = recommender.ForOpportunity(opportunity, request.Limit == 0 ? 20 : request.Limit,
             staff ? n => caller.CoversMunicipality(n.MunicipalityCode) : null);
+        foreach (var suggestion in response.Suggestions) audit.ReadNewcomer(caller, "RecommendNewcomers", suggestion.NewcomerId, Purposes.Matching);
         var suggestions = response.Suggestions.Select(s => access.View(caller, s)).ToList();
         response.Suggestions.Clear();
         response.Suggestions.Add(suggestions);
@@ -137,7 +140,9 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
     {
         var caller = Caller.Of(context);
         new Violations().Id(request.Id, "id").ThrowIfAny();
-        return access.View(caller, await LoadAsync(request.Id, caller, context.CancellationToken));
+        var match = await LoadAsync(request.Id, caller, context.CancellationToken);
+        audit.ReadNewcomer(caller, "GetMatch", match.NewcomerId, Purposes.FollowUp);
+        return access.View(caller, match);
     }
 
     public override async Task<ListMatchesResponse> ListMatches(ListMatchesRequest request, ServerCallContext context)
@@ -152,7 +157,9 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         var index = request.NewcomerId.Length > 0 ? new IndexEntry("newcomer", request.NewcomerId) : new IndexEntry("opportunity", request.OpportunityId);
         var (items, next) = await store.ListAsync(MatchStore.Matches, index, request.PageSize == 0 ? 100 : request.PageSize, after, descending: true,
             cancellationToken: context.CancellationToken);
-        return new ListMatchesResponse { Matches = { items.Where(m => access.Sees(caller, m)).Select(m => access.View(caller, m)) }, NextPageToken = next };
+        var visible = items.Where(m => access.Sees(caller, m)).ToList();
+        foreach (var match in visible) audit.ReadNewcomer(caller, "ListMatches", match.NewcomerId, Purposes.FollowUp);
+        return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = next };
     }
 
     public override async Task TrainModel(TrainModelRequest request, IServerStreamWriter<TrainModelProgress> responseStream, ServerCallContext context)

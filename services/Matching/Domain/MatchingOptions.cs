@@ -14,9 +14,6 @@ public sealed class MatchingOptions
     /// <summary>Train a first model from the outcome simulator when none exists yet.</summary>
     public bool BootstrapModel { get; set; } = true;
 
-    /// <summary>The secret behind candidate pseudonyms shown to providers; derived from Auth:SigningKey when empty.</summary>
-    public string PseudonymKey { get; set; } = "";
-
     /// <summary>Simulated request groups for that first model.</summary>
     public int BootstrapGroups { get; set; } = 5000;
 }

@@ -27,5 +27,6 @@ public sealed class MatchHistoryEraser(MatchStore store, ImpressionLog impressio
         await impressions.FlushAsync(cancellationToken);
         await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
             await store.CommitAsync(new ChangeSet().Delete(ImpressionLog.Impressions.Name, impression.RequestId, 1), cancellationToken);
+        await store.Documents.ScrubAsync(cancellationToken);
     }
 }

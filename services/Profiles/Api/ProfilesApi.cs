@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
@@ -15,7 +16,7 @@ namespace Newcomers.Profiles.Api;
 /// store. Caseworkers (and, read-only, coordinators) see the newcomers of their municipalities; a
 /// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
 /// </summary>
-public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServiceBase
+public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {
@@ -47,7 +48,9 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
         new Violations().Id(request.Id, "id").ThrowIfAny();
-        return await LoadAsync(request.Id, caller, context.CancellationToken);
+        var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
+        audit.ReadNewcomer(caller, "GetNewcomer", newcomer.Id, Purposes.CaseManagement);
+        return newcomer;
     }
 
     public override async Task<Newcomer> UpdateNewcomer(UpdateNewcomerRequest request, ServerCallContext context)
@@ -87,7 +90,9 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
             : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode) : null;
         var (items, next) = await store.ListAsync(ProfileStore.Newcomers, index, request.PageSize == 0 ? 100 : request.PageSize, after,
             cancellationToken: context.CancellationToken);
-        return new ListNewcomersResponse { Newcomers = { items.Where(n => caller.CoversMunicipality(n.MunicipalityCode)) }, NextPageToken = next };
+        var visible = items.Where(n => caller.CoversMunicipality(n.MunicipalityCode)).ToList();
+        foreach (var newcomer in visible) audit.ReadNewcomer(caller, "ListNewcomers", newcomer.Id, Purposes.CaseManagement);
+        return new ListNewcomersResponse { Newcomers = { visible }, NextPageToken = next };
     }
 
     public override async Task<Newcomer> UpdateConsent(UpdateConsentRequest request, ServerCallContext context)
@@ -120,6 +125,7 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
             changes.Publish(IntegrationEvents.Of(new NewcomerErased { NewcomerId = newcomer.Id, Version = newcomer.Version + 1 }));
             await store.CommitAsync(changes, context.CancellationToken);
         });
+        await store.Documents.ScrubAsync(context.CancellationToken);
         return new Empty();
     }
 
@@ -143,10 +149,12 @@ public sealed class ProfilesApi(ProfileStore store) : ProfileService.ProfileServ
 
     public override async Task<ProtectedAttributes> GetProtectedAttributes(GetProtectedAttributesRequest request, ServerCallContext context)
     {
-        Caller.Of(context).Require(Roles.Admin);
+        var caller = Caller.Of(context).Require(Roles.Admin);
         new Violations().Id(request.NewcomerId, "newcomer_id").ThrowIfAny();
-        return await store.GetAsync(ProfileStore.ProtectedAttributes, request.NewcomerId, context.CancellationToken)
+        var attributes = await store.GetAsync(ProfileStore.ProtectedAttributes, request.NewcomerId, context.CancellationToken)
             ?? throw Errors.NotFound("protected_attributes", request.NewcomerId);
+        audit.ReadNewcomer(caller, "GetProtectedAttributes", request.NewcomerId, Purposes.FairnessAudit);
+        return attributes;
     }
 
     /// <summary>The newcomer, if it exists and the caller covers its municipality; NOT_FOUND otherwise, either way.</summary>

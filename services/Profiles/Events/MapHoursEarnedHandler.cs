@@ -25,7 +25,7 @@ public sealed class MapHoursEarnedHandler(ProfileStore store) : IIntegrationEven
             var current = newcomer.Version;
             newcomer.MapHoursDone += earned.Hours;
             newcomer.UpdateTime = Timestamp.FromDateTime(DateTime.UtcNow);
-            var changes = new ChangeSet().Claim(creditKey, newcomer.Id);
+            var changes = new ChangeSet().Claim(creditKey, earned.MatchId);
             ProfileStore.Newcomers.Put(changes, newcomer, current);
             changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
             try

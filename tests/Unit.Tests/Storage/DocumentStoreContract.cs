@@ -101,6 +101,16 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scrubbing_after_a_deletion_keeps_everything_else()
+    {
+        await Store.CommitAsync(new ChangeSet().Put("c", "keep", 0, Body("kept"), [new IndexEntry("i", "k")]).Put("c", "gone", 0, Body("gone"), []));
+        await Store.CommitAsync(new ChangeSet().Delete("c", "gone", 1));
+        await Store.ScrubAsync();
+        Assert.Null(await Store.GetAsync("c", "gone"));
+        Assert.Equal(["keep"], (await Store.ListAsync("c", new IndexEntry("i", "k"), 10, null)).Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task Committed_events_wait_in_the_outbox_until_acknowledged()
     {
         var sequences = await Store.CommitAsync(new ChangeSet().Publish(new IntegrationEvent { Id = "e1" }).Publish(new IntegrationEvent { Id = "e2" }));

@@ -1,0 +1,67 @@
+using Google.Protobuf.WellKnownTypes;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.BuildingBlocks.Audit;
+
+/// <summary>The purposes for which personal data is read.</summary>
+public static class Purposes
+{
+    public const string CaseManagement = "case management";
+    public const string Matching = "matching";
+    public const string FollowUp = "match follow-up";
+    public const string FairnessAudit = "fairness audit";
+}
+
+/// <summary>
+/// Records every read of personal data (who, which record, when, why) in the append-only audit
+/// log. Reads queue their entries and never wait for storage, unless a hundred thousand are queued;
+/// entries are stored in batches within milliseconds. When a newcomer is erased, their entries keep
+/// who read what and why, but the record names a pseudonym instead of the newcomer.
+/// </summary>
+public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProvider clock)
+    : BatchedWriter<AuditEntry>(100_000, dropWhenFull: false), IIntegrationEventHandler
+{
+    private const string NewcomerRecord = "newcomers/";
+    public static readonly DocumentCollection<AuditEntry> Entries = AuditStore.Entries(SubjectOf);
+
+    /// <summary>The caller read the personal data of this newcomer.</summary>
+    public void ReadNewcomer(Caller caller, string action, string newcomerId, string purpose) =>
+        Enqueue(new AuditEntry
+        {
+            Id = Ids.New(), Time = Timestamp.FromDateTimeOffset(clock.GetUtcNow()), Actor = caller.Subject, Role = caller.Role,
+            Action = action, Record = NewcomerRecord + newcomerId, Purpose = purpose,
+        });
+
+    public Task<(IReadOnlyList<AuditEntry> Items, string NextPageToken)> ListAsync(IndexEntry? index, int pageSize, string? after, CancellationToken cancellationToken) =>
+        store.ListAsync(Entries, index, pageSize, after, descending: true, cancellationToken);
+
+    protected override async Task WriteAsync(IReadOnlyList<AuditEntry> batch, CancellationToken cancellationToken)
+    {
+        var changes = new ChangeSet();
+        foreach (var entry in batch) Entries.Put(changes, entry, 0);
+        await store.CommitAsync(changes, cancellationToken);
+    }
+
+    public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        if (integrationEvent.PayloadCase != IntegrationEvent.PayloadOneofCase.NewcomerErased) return;
+        await FlushAsync(cancellationToken);
+        var newcomerId = integrationEvent.NewcomerErased.NewcomerId;
+        var pseudonym = NewcomerRecord + pseudonyms.Of("erased-", newcomerId);
+        await foreach (var entry in store.StreamAsync(Entries, new IndexEntry("subject", newcomerId), cancellationToken))
+        {
+            var changes = new ChangeSet();
+            var stored = await store.Documents.GetAsync(Entries.Name, entry.Id, cancellationToken);
+            Entries.Put(changes, new AuditEntry(entry) { Record = pseudonym }, stored!.Version);
+            await store.CommitAsync(changes, cancellationToken);
+        }
+        await store.Documents.ScrubAsync(cancellationToken);
+    }
+
+    private static string SubjectOf(AuditEntry entry) =>
+        entry.Record.StartsWith(NewcomerRecord, StringComparison.Ordinal) && !entry.Record.StartsWith(NewcomerRecord + "erased-", StringComparison.Ordinal)
+            ? entry.Record[NewcomerRecord.Length..] : "";
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Integration.Tests;
+
+public sealed class PrivacyTests
+{
+    private const string Name = "Zorayda Qwertyuiop";
+    private const string Postcode = "3768";
+    private const string DeclineReason = "geen vervoer vanwege rugklachten van mevrouw";
+    private const string EndReason = "verhuisd naar familie in Amersfoort";
+
+    /// <summary>A newcomer with every kind of trace: profile, protected attributes, matches, MAP credit, impressions and audit entries.</summary>
+    private static async Task<Newcomer> LeaveTracesAsync(RunningHost host)
+    {
+        var details = Build.Newcomer();
+        (details.DisplayName, details.Postcode) = (Name, Postcode);
+        var newcomer = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = details });
+        await host.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = new ProtectedAttributes { NewcomerId = newcomer.Id, Gender = Gender.Female, BirthYear = 1990, CountryOfOrigin = "ER" } });
+        var provider = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var placement = await host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        var second = await host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        await host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id });
+        await host.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = placement.Id });
+        var declined = await host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = second.Id, CaseworkerId = "km" });
+        await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = declined.Id, Party = Party.Newcomer, Accept = false, Reason = DeclineReason });
+        var match = await host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = placement.Id, CaseworkerId = "km" });
+        await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Provider, Accept = true });
+        await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Newcomer, Accept = true });
+        await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Started });
+        await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Ended, HoursCompleted = 12, Reason = EndReason });
+        await host.Matching.GetMatchAsync(new GetMatchRequest { Id = match.Id });
+        await host.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id });
+        return newcomer;
+    }
+
+    [Fact]
+    public async Task After_erasure_no_store_file_holds_the_newcomers_id_or_name_and_the_audit_trail_stays_pseudonymised()
+    {
+        var data = RunningHost.NewDataDirectory();
+        await using (var host = await RunningHost.StartAsync(data))
+        {
+            var newcomer = await LeaveTracesAsync(host);
+            var audit = new AuditService.AuditServiceClient(host.Channel);
+            Assert.NotEmpty((await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Record = $"newcomers/{newcomer.Id}" })).Entries);
+
+            // The search finds them while they are there.
+            Assert.Contains(Directory.GetFiles(data), f => Holds(f, Name));
+            Assert.Contains(Directory.GetFiles(data), f => Holds(f, EndReason));
+
+            await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });
+
+            Assert.Empty((await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Record = $"newcomers/{newcomer.Id}" })).Entries);
+            var trail = (await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Actor = "test-admin", PageSize = 1000 })).Entries;
+            Assert.Contains(trail, e => e.Record.StartsWith("newcomers/erased-", StringComparison.Ordinal) && e.Action == "GetNewcomer");
+            await Expect.Status(Grpc.Core.StatusCode.NotFound, () => host.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id }).ResponseAsync);
+            Assert.Empty((await host.Matching.ListMatchesAsync(new ListMatchesRequest { NewcomerId = newcomer.Id })).Matches);
+
+            // Every store file, as it is on disk while the host runs.
+            AssertNowhere(data, newcomer.Id, Name, DeclineReason, EndReason);
+        }
+    }
+
+    [Fact]
+    public async Task The_logs_of_a_whole_scenario_hold_no_personal_data()
+    {
+        var lines = new ConcurrentQueue<string>();
+        await using var host = await RunningHost.StartAsync(null, builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddFilter(_ => true);
+            builder.Services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(lines));
+        }, "--Logging:LogLevel:Default=Debug");
+        var newcomer = await LeaveTracesAsync(host);
+        await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });
+
+        Assert.NotEmpty(lines);
+        foreach (var secret in new[] { newcomer.Id, Name, Postcode, DeclineReason, EndReason, "52.173" })
+            Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
+    }
+
+    private static void AssertNowhere(string directory, params string[] secrets)
+    {
+        var files = Directory.GetFiles(directory);
+        Assert.Contains(files, f => f.EndsWith("profiles.db", StringComparison.Ordinal));
+        foreach (var file in files)
+            foreach (var secret in secrets)
+                Assert.False(Holds(file, secret), $"{Path.GetFileName(file)} still holds '{secret}'");
+    }
+
+    private static bool Holds(string file, string secret)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) >= 0;
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
