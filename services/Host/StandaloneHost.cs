@@ -19,15 +19,25 @@ public static class StandaloneHost
     /// <param name="configure">For tests: changes to the builder (say, another logger provider).</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings come from the appsettings.json beside the binary, wherever the host is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var hosting = builder.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(hosting.Address);
             // Plaintext gRPC needs an HTTP/2-only endpoint; health and other HTTP/1.1 traffic get their own port.
-            kestrel.Listen(address, hosting.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(address, hosting.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            // With a certificate both ports speak TLS (gRPC then negotiates HTTP/2 by ALPN).
+            kestrel.Listen(address, hosting.GrpcPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (hosting.CertificatePath.Length > 0) listen.UseHttps(hosting.CertificatePath, hosting.CertificatePassword);
+            });
+            kestrel.Listen(address, hosting.HttpPort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (hosting.CertificatePath.Length > 0) listen.UseHttps(hosting.CertificatePath, hosting.CertificatePassword);
+            });
         });
 
         builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddEmbeddedInfrastructure()
@@ -54,4 +64,9 @@ public sealed class HostingOptions
     public string Address { get; set; } = "127.0.0.1";
     public int GrpcPort { get; set; } = 5080;
     public int HttpPort { get; set; } = 5081;
+
+    /// <summary>A PKCS#12 (.pfx) certificate: when given, both ports serve TLS only.</summary>
+    public string CertificatePath { get; set; } = "";
+
+    public string CertificatePassword { get; set; } = "";
 }

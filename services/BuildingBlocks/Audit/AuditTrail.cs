@@ -25,7 +25,7 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
     : BatchedWriter<AuditEntry>(100_000, dropWhenFull: false), IIntegrationEventHandler
 {
     private const string NewcomerRecord = "newcomers/";
-    public static readonly DocumentCollection<AuditEntry> Entries = AuditStore.Entries(SubjectOf);
+    private static readonly DocumentCollection<AuditEntry> Entries = AuditStore.Entries;
 
     /// <summary>The caller read the personal data of this newcomer.</summary>
     public void ReadNewcomer(Caller caller, string action, string newcomerId, string purpose) =>
@@ -51,7 +51,7 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
         await FlushAsync(cancellationToken);
         var newcomerId = integrationEvent.NewcomerErased.NewcomerId;
         var pseudonym = NewcomerRecord + pseudonyms.Of("erased-", newcomerId);
-        await foreach (var entry in store.StreamAsync(Entries, new IndexEntry("subject", newcomerId), cancellationToken))
+        await foreach (var entry in store.StreamAsync(Entries, new IndexEntry("record", NewcomerRecord + newcomerId), cancellationToken))
         {
             var changes = new ChangeSet();
             var stored = await store.Documents.GetAsync(Entries.Name, entry.Id, cancellationToken);
@@ -60,8 +60,4 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
         }
         await store.Documents.ScrubAsync(cancellationToken);
     }
-
-    private static string SubjectOf(AuditEntry entry) =>
-        entry.Record.StartsWith(NewcomerRecord, StringComparison.Ordinal) && !entry.Record.StartsWith(NewcomerRecord + "erased-", StringComparison.Ordinal)
-            ? entry.Record[NewcomerRecord.Length..] : "";
 }
