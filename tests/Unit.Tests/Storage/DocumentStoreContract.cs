@@ -137,3 +137,10 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
         Assert.Equal(1, await reopened.GetCounterAsync("n"));
     }
 }
+
+/// <summary>The same contract on a real redis-server; each test has its own key prefix.</summary>
+public sealed class RedisDocumentStoreTests(RedisServer redis) : DocumentStoreContract, IClassFixture<RedisServer>
+{
+    protected override Task<IDocumentStore> OpenAsync() =>
+        Task.FromResult<IDocumentStore>(new RedisDocumentStore(redis.Connection, $"test-{Guid.NewGuid():N}:"));
+}

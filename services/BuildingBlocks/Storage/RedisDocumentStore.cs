@@ -1,0 +1,180 @@
+using StackExchange.Redis;
+
+namespace Newcomers.BuildingBlocks.Storage;
+
+/// <summary>
+/// The distributed adapter: one Redis database, every key under the service's prefix. A document is
+/// a hash (version, body, its index entries); a collection and each secondary index are sorted sets
+/// of ids read in lexical order; uniques and counters are hashes. A commit is one Lua script that
+/// checks every precondition first and only then applies every change, so it is all or nothing and
+/// serialised with every other commit (Redis runs one script at a time).
+/// </summary>
+public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string prefix) : IDocumentStore
+{
+    private const char FieldSeparator = '\u001f';
+    private const char EntrySeparator = '\u001e';
+    private readonly IDatabase db = redis.GetDatabase();
+
+    private const string CommitScript = """
+        local p = ARGV[1]
+        local n = tonumber(ARGV[2])
+        local ops, i = {}, 3
+        for k = 1, n do
+          local t = ARGV[i]
+          if t == 'put' then ops[k] = {t, ARGV[i+1], ARGV[i+2], tonumber(ARGV[i+3]), ARGV[i+4], ARGV[i+5]}; i = i + 6
+          elseif t == 'del' then ops[k] = {t, ARGV[i+1], ARGV[i+2], tonumber(ARGV[i+3])}; i = i + 4
+          elseif t == 'reserve' then ops[k] = {t, ARGV[i+1], tonumber(ARGV[i+2])}; i = i + 3
+          elseif t == 'claim' or t == 'event' then ops[k] = {t, ARGV[i+1], ARGV[i+2]}; i = i + 3
+          else ops[k] = {t, ARGV[i+1]}; i = i + 2 end
+        end
+        local pending = {}
+        for k = 1, n do
+          local o = ops[k]
+          if o[1] == 'put' or o[1] == 'del' then
+            local v = tonumber(redis.call('HGET', p .. 'doc:' .. o[2] .. ':' .. o[3], 'v') or '0')
+            if v ~= o[4] then return {'conflict', o[2], o[3], tostring(v)} end
+          elseif o[1] == 'claim' then
+            local owner = redis.call('HGET', p .. 'uniques', o[2])
+            if owner and owner ~= o[3] then return {'unique', o[2], owner} end
+          elseif o[1] == 'reserve' then
+            local taken = tonumber(redis.call('HGET', p .. 'counters', o[2]) or '0') + (pending[o[2]] or 0)
+            if taken >= o[3] then return {'capacity', o[2], tostring(o[3])} end
+            pending[o[2]] = (pending[o[2]] or 0) + 1
+          end
+        end
+        local function unindex(c, id, doc)
+          local old = redis.call('HGET', doc, 'i')
+          if old and old ~= '' then
+            for entry in string.gmatch(old, '[^\30]+') do redis.call('ZREM', p .. 'idx:' .. c .. ':' .. entry, id) end
+          end
+        end
+        local seqs = {'ok'}
+        for k = 1, n do
+          local o = ops[k]
+          if o[1] == 'put' then
+            local doc = p .. 'doc:' .. o[2] .. ':' .. o[3]
+            unindex(o[2], o[3], doc)
+            redis.call('HSET', doc, 'v', o[4] + 1, 'b', o[5], 'i', o[6])
+            if o[6] ~= '' then
+              for entry in string.gmatch(o[6], '[^\30]+') do redis.call('ZADD', p .. 'idx:' .. o[2] .. ':' .. entry, 0, o[3]) end
+            end
+            redis.call('ZADD', p .. 'ids:' .. o[2], 0, o[3])
+          elseif o[1] == 'del' then
+            local doc = p .. 'doc:' .. o[2] .. ':' .. o[3]
+            unindex(o[2], o[3], doc)
+            redis.call('DEL', doc)
+            redis.call('ZREM', p .. 'ids:' .. o[2], o[3])
+          elseif o[1] == 'claim' then redis.call('HSET', p .. 'uniques', o[2], o[3])
+          elseif o[1] == 'release' then redis.call('HDEL', p .. 'uniques', o[2])
+          elseif o[1] == 'reserve' then redis.call('HINCRBY', p .. 'counters', o[2], 1)
+          elseif o[1] == 'free' then
+            if tonumber(redis.call('HGET', p .. 'counters', o[2]) or '0') > 0 then redis.call('HINCRBY', p .. 'counters', o[2], -1) end
+          elseif o[1] == 'event' then
+            local seq = redis.call('INCR', p .. 'outbox:seq')
+            redis.call('ZADD', p .. 'outbox', tonumber(o[2]), seq)
+            redis.call('HSET', p .. 'outbox:bodies', seq, o[3])
+            seqs[#seqs + 1] = seq
+          end
+        end
+        return seqs
+        """;
+
+    public async Task<StoredDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        var values = await db.HashGetAsync(DocumentKey(collection, id), ["v", "b"]);
+        return values[0].IsNull ? null : new StoredDocument(id, (long)values[0], (byte[])values[1]!);
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, IndexEntry? index, int limit, string? afterId,
+        bool descending = false, CancellationToken cancellationToken = default)
+    {
+        var set = index is null ? $"{prefix}ids:{collection}" : $"{prefix}idx:{collection}:{index.Name}{FieldSeparator}{index.Key}";
+        var ids = descending
+            ? await db.SortedSetRangeByValueAsync(set, default, afterId is null ? default(RedisValue) : afterId, afterId is null ? Exclude.None : Exclude.Stop, Order.Descending, 0, limit)
+            : await db.SortedSetRangeByValueAsync(set, afterId is null ? default(RedisValue) : afterId, default, afterId is null ? Exclude.None : Exclude.Start, Order.Ascending, 0, limit);
+        var documents = new List<StoredDocument>(ids.Length);
+        foreach (var id in ids)
+            if (await GetAsync(collection, id!, cancellationToken) is { } document) documents.Add(document);
+        return documents;
+    }
+
+    public async Task<string?> GetUniqueOwnerAsync(string key, CancellationToken cancellationToken = default) =>
+        await db.HashGetAsync($"{prefix}uniques", key) is { IsNull: false } owner ? (string?)owner : null;
+
+    public async Task<long> GetCounterAsync(string key, CancellationToken cancellationToken = default) =>
+        await db.HashGetAsync($"{prefix}counters", key) is { IsNull: false } value ? (long)value : 0;
+
+    public async Task<IReadOnlyList<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        var args = new List<RedisValue> { prefix, changes.Changes.Count + changes.Events.Count };
+        foreach (var change in changes.Changes)
+            args.AddRange(change switch
+            {
+                PutDocument put => ["put", put.Collection, put.Id, put.ExpectedVersion, put.Body,
+                    string.Join(EntrySeparator, put.Indexes.Distinct().Select(e => $"{e.Name}{FieldSeparator}{e.Key}"))],
+                DeleteDocument delete => ["del", delete.Collection, delete.Id, delete.ExpectedVersion],
+                ClaimUnique claim => ["claim", claim.Key, claim.Owner],
+                ReleaseUnique release => ["release", release.Key],
+                ReserveSlot reserve => ["reserve", reserve.Counter, reserve.Limit],
+                FreeSlot free => ["free", free.Counter],
+                _ => throw new ArgumentOutOfRangeException(nameof(changes), change.GetType().Name, "unknown change"),
+            });
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var integrationEvent in changes.Events)
+            args.AddRange(["event", now, Google.Protobuf.MessageExtensions.ToByteArray(integrationEvent)]);
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(CommitScript, values: [.. args]))!;
+        return ((string)result[0]!) switch
+        {
+            "ok" => result.Skip(1).Select(r => (long)r).ToList(),
+            "conflict" => throw new ConcurrencyConflictException((string)result[1]!, (string)result[2]!, Expected(changes, (string)result[1]!, (string)result[2]!), long.Parse((string)result[3]!, System.Globalization.CultureInfo.InvariantCulture)),
+            "unique" => throw new UniqueConflictException((string)result[1]!, (string)result[2]!),
+            _ => throw new CapacityExceededException((string)result[1]!, long.Parse((string)result[2]!, System.Globalization.CultureInfo.InvariantCulture)),
+        };
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ReadOutboxAsync(int limit, DateTimeOffset committedBefore, CancellationToken cancellationToken = default)
+    {
+        var sequences = await db.SortedSetRangeByScoreAsync($"{prefix}outbox", double.NegativeInfinity, committedBefore.ToUnixTimeMilliseconds(),
+            Exclude.Stop, Order.Ascending, 0, limit);
+        if (sequences.Length == 0) return [];
+        var bodies = await db.HashGetAsync($"{prefix}outbox:bodies", sequences);
+        return sequences.Zip(bodies).Where(x => !x.Second.IsNull).Select(x => new OutboxEntry((long)x.First, (byte[])x.Second!))
+            .OrderBy(e => e.Sequence).ToList();
+    }
+
+    public async Task AcknowledgeOutboxAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
+    {
+        if (sequences.Count == 0) return;
+        var members = sequences.Select(s => (RedisValue)s).ToArray();
+        await db.SortedSetRemoveAsync($"{prefix}outbox", members);
+        await db.HashDeleteAsync($"{prefix}outbox:bodies", members);
+    }
+
+    /// <summary>Redis keeps data in memory; its append-only file may still hold erased values until it is rewritten.</summary>
+    public async Task ScrubAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var endpoint in redis.GetEndPoints())
+        {
+            var server = redis.GetServer(endpoint);
+            if ((string?)(await server.ConfigGetAsync("appendonly")).FirstOrDefault().Value == "yes") await server.ExecuteAsync("BGREWRITEAOF");
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private string DocumentKey(string collection, string id) => $"{prefix}doc:{collection}:{id}";
+
+    private static long Expected(ChangeSet changes, string collection, string id) =>
+        changes.Changes.Select(c => c switch
+        {
+            PutDocument p when p.Collection == collection && p.Id == id => p.ExpectedVersion,
+            DeleteDocument d when d.Collection == collection && d.Id == id => d.ExpectedVersion,
+            _ => -1,
+        }).FirstOrDefault(v => v >= 0);
+}
+
+/// <summary>Opens each service's store as its own key prefix in one Redis database.</summary>
+public sealed class RedisDocumentStoreFactory(IConnectionMultiplexer redis) : IDocumentStoreFactory
+{
+    public IDocumentStore Open(string service) => new RedisDocumentStore(redis, $"{service}:");
+}
