@@ -27,6 +27,9 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
     private const string NewcomerRecord = "newcomers/";
     private static readonly DocumentCollection<AuditEntry> Entries = AuditStore.Entries;
 
+    // Reads still queued or in flight when a newcomer is erased must not store the id afterwards.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> recentlyErased = new();
+
     /// <summary>The caller read the personal data of this newcomer.</summary>
     public void ReadNewcomer(Caller caller, string action, string newcomerId, string purpose) =>
         Enqueue(new AuditEntry
@@ -41,15 +44,24 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
     protected override async Task WriteAsync(IReadOnlyList<AuditEntry> batch, CancellationToken cancellationToken)
     {
         var changes = new ChangeSet();
-        foreach (var entry in batch) Entries.Put(changes, entry, 0);
+        foreach (var entry in batch)
+        {
+            var subject = entry.Record.StartsWith(NewcomerRecord, StringComparison.Ordinal) ? entry.Record[NewcomerRecord.Length..] : "";
+            if (recentlyErased.ContainsKey(subject)) entry.Record = NewcomerRecord + pseudonyms.Of("erased-", subject);
+            Entries.Put(changes, entry, 0);
+        }
         await store.CommitAsync(changes, cancellationToken);
     }
 
     public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         if (integrationEvent.PayloadCase != IntegrationEvent.PayloadOneofCase.NewcomerErased) return;
-        await FlushAsync(cancellationToken);
         var newcomerId = integrationEvent.NewcomerErased.NewcomerId;
+        var now = clock.GetUtcNow();
+        recentlyErased[newcomerId] = now;
+        foreach (var (id, at) in recentlyErased)
+            if (now - at > TimeSpan.FromHours(1)) recentlyErased.TryRemove(id, out _);
+        await FlushAsync(cancellationToken);
         var pseudonym = NewcomerRecord + pseudonyms.Of("erased-", newcomerId);
         await foreach (var entry in store.StreamAsync(Entries, new IndexEntry("record", NewcomerRecord + newcomerId), cancellationToken))
         {
