@@ -46,9 +46,9 @@ public static class StandaloneHost
             .AddDemoRegion(builder.Configuration);
 
         var app = builder.Build();
-        app.UseMalformedMessageGuard(ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMalformedMessageGuard(ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor, AuditService.Descriptor);
         app.MapServiceDefaults();
         app.MapProfiles();
         app.MapOpportunities();

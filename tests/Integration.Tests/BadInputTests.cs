@@ -25,7 +25,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "CreateNewcomer", "newcomer", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest()).ResponseAsync },
         { "CreateNewcomer", "newcomer_id", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer(), NewcomerId = "a b" }).ResponseAsync },
         { "CreateNewcomer", "newcomer.municipality_code", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.MunicipalityCode = "Soest") }).ResponseAsync },
-        { "CreateNewcomer", "newcomer.home.latitude", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Home.Latitude = 95) }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.home.latitude", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Home.Latitude = 90) }).ResponseAsync },
         { "CreateNewcomer", "newcomer.dutch_level", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.DutchLevel = CefrLevel.Unspecified) }).ResponseAsync },
         { "CreateNewcomer", "newcomer.languages[0].language", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Languages[0].Language = "Arabic") }).ResponseAsync },
         { "CreateNewcomer", "newcomer.pip_goals", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.PipGoals.Clear()) }).ResponseAsync },

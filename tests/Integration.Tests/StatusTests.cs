@@ -32,6 +32,21 @@ public sealed class StatusTests(HostFixture fixture) : IClassFixture<HostFixture
     }
 
     [Fact]
+    public async Task An_id_is_never_used_twice_even_after_deletion()
+    {
+        var provider = await Host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var id = Guid.NewGuid().ToString("N");
+        await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id), OpportunityId = id });
+        await Host.Opportunities.DeleteOpportunityAsync(new DeleteOpportunityRequest { Id = id });
+        await Expect.Status(StatusCode.AlreadyExists, () => Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id), OpportunityId = id }).ResponseAsync);
+
+        var newcomerId = Guid.NewGuid().ToString("N");
+        await Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer(), NewcomerId = newcomerId });
+        await Host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomerId });
+        await Expect.Status(StatusCode.AlreadyExists, () => Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer(), NewcomerId = newcomerId }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task A_stale_version_is_aborted_and_changes_nothing()
     {
         var created = await Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });

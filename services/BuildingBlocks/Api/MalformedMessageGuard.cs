@@ -8,7 +8,9 @@ namespace Newcomers.BuildingBlocks.Api;
 /// <summary>
 /// A request whose bytes are not a message of the method's type is the client's mistake, yet
 /// gRPC for .NET would answer UNKNOWN, since it parses before any interceptor runs. This guard
-/// parses unary requests of the given services first and answers INVALID_ARGUMENT itself.
+/// parses requests of the given services first (gzip-compressed ones too) and answers
+/// INVALID_ARGUMENT itself. It runs after authentication, and leaves bodies over gRPC's 4 MB
+/// message limit to gRPC, which refuses them.
 /// </summary>
 public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDictionary<string, MessageDescriptor> inputs)
 {
@@ -23,8 +25,9 @@ public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDiction
             return;
         }
         var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-        if (!Parses(body.GetBuffer().AsSpan(0, (int)body.Length), input))
+        context.Response.RegisterForDispose(body);
+        await CopyAtMostAsync(context.Request.Body, body, MaxMessage + 6, context.RequestAborted);
+        if (body.Length <= MaxMessage + 5 && !Parses(body.GetBuffer().AsSpan(0, (int)body.Length), input, context.Request.Headers["grpc-encoding"]))
         {
             context.Response.ContentType = "application/grpc";
             context.Response.Headers["grpc-status"] = "3";
@@ -32,23 +35,61 @@ public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDiction
             return;
         }
         body.Position = 0;
-        context.Request.Body = body;
+        context.Request.Body = body.Length <= MaxMessage + 5 ? body : new ConcatenatedStream(body, context.Request.Body);
         await next(context);
     }
 
-    /// <summary>True for one length-prefixed frame that parses (compressed frames are left to gRPC).</summary>
-    private static bool Parses(ReadOnlySpan<byte> frame, MessageDescriptor input)
+    private const int MaxMessage = 4 * 1024 * 1024;
+
+    private static async Task CopyAtMostAsync(Stream from, MemoryStream to, int limit, CancellationToken cancellationToken)
     {
-        if (frame.Length < 5) return false;
-        if (frame[0] != 0) return true;
+        var buffer = new byte[16 * 1024];
+        int read;
+        while (to.Length < limit && (read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - to.Length)), cancellationToken)) > 0)
+            to.Write(buffer, 0, read);
+    }
+
+    /// <summary>The bytes already read, then the rest of the request.</summary>
+    private sealed class ConcatenatedStream(Stream first, Stream rest) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await first.ReadAsync(buffer, cancellationToken);
+            return read > 0 ? read : await rest.ReadAsync(buffer, cancellationToken);
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>True for one length-prefixed frame that parses; a compressed frame is decompressed first (gzip; other encodings are left to gRPC).</summary>
+    private static bool Parses(ReadOnlySpan<byte> frame, MessageDescriptor input, string? encoding)
+    {
+        if (frame.Length < 5 || frame[0] > 1) return false;
         var length = BinaryPrimitives.ReadUInt32BigEndian(frame[1..5]);
         if (length != frame.Length - 5) return false;
         try
         {
-            input.Parser.ParseFrom(frame[5..].ToArray());
+            var payload = frame[5..].ToArray();
+            if (frame[0] == 1)
+            {
+                if (encoding != "gzip") return true;
+                using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(payload), System.IO.Compression.CompressionMode.Decompress);
+                using var plain = new MemoryStream();
+                gzip.CopyTo(plain);
+                payload = plain.ToArray();
+            }
+            input.Parser.ParseFrom(payload);
             return true;
         }
-        catch (InvalidProtocolBufferException)
+        catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidDataException)
         {
             return false;
         }

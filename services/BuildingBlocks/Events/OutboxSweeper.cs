@@ -25,7 +25,7 @@ public sealed class OutboxSweeper(IEnumerable<ServiceStore> stores, ILogger<Outb
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogWarning(exception, "Outbox sweep of {Store} failed; retrying", store.GetType().Name);
+                    logger.LogWarning("Outbox sweep of {Store} failed ({ExceptionType}); retrying", store.GetType().Name, exception.GetType().Name);
                 }
             }
             try

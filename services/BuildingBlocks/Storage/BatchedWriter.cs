@@ -38,11 +38,12 @@ public abstract class BatchedWriter<T>(int capacity, bool dropWhenFull) : Backgr
     {
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken)) await DrainAsync(stoppingToken);
+            // A batch in flight is never cancelled: what was taken from the queue is stored.
+            while (await queue.Reader.WaitToReadAsync(stoppingToken)) await DrainAsync(CancellationToken.None);
         }
         catch (OperationCanceledException)
         {
-            await DrainAsync(CancellationToken.None);
+            while (queue.Reader.Count > 0) await DrainAsync(CancellationToken.None);
         }
     }
 

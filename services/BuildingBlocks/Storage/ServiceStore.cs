@@ -61,7 +61,8 @@ public abstract class ServiceStore(IDocumentStore documents, IEventBus bus, ILog
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Publishing {Count} committed events failed; the outbox sweeper retries them", sequences.Count);
+            // The exception's message may name records; only its type is logged.
+            logger.LogWarning("Publishing {Count} committed events failed ({ExceptionType}); the outbox sweeper retries them", sequences.Count, exception.GetType().Name);
         }
     }
 

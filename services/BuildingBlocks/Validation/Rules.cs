@@ -52,7 +52,7 @@ public static partial class Rules
     public static Violations Location(this Violations v, GeoPoint? point, string field)
     {
         if (point is null) return v.Add(field, "required");
-        v.Check(point.Latitude is >= -90 and <= 90 && point.Latitude != 0, $"{field}.latitude", "required: degrees between -90 and 90");
+        v.Check(point.Latitude is >= -85 and <= 85 && point.Latitude != 0, $"{field}.latitude", "required: degrees between -85 and 85");
         return v.Check(point.Longitude is >= -180 and <= 180 && point.Longitude != 0, $"{field}.longitude", "required: degrees between -180 and 180");
     }
 

@@ -75,14 +75,18 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         var match = new Match
         {
             Id = Ids.New(), NewcomerId = newcomer.Id, OpportunityId = opportunity.Id, ProviderId = opportunity.ProviderId, Kind = opportunity.Kind, State = MatchState.Proposed,
-            ProposedBy = request.CaseworkerId, Score = score, Reasons = { reasons }, CountsTowardsMap = opportunity.CountsTowardsMap,
+            ProposedBy = caller.IsAdmin ? request.CaseworkerId : caller.Subject, Score = score, Reasons = { reasons }, CountsTowardsMap = opportunity.CountsTowardsMap,
             History = { new StateChange { State = MatchState.Proposed, Time = now, Party = Party.Caseworker } }, CreateTime = now, UpdateTime = now,
         };
-        var changes = new ChangeSet().Claim(MatchStore.OpenPairKey(newcomer.Id, opportunity.Id), match.Id);
+        var changes = new ChangeSet().Claim(MatchStore.ActiveKey(newcomer.Id), MatchStore.Active).Claim(MatchStore.OpenPairKey(newcomer.Id, opportunity.Id), match.Id);
         Save(changes, match, 0);
         try
         {
             await store.CommitAsync(changes, context.CancellationToken);
+        }
+        catch (UniqueConflictException conflict) when (conflict.Owner == MatchStore.Erased)
+        {
+            throw Errors.NotFound("newcomer", newcomer.Id);
         }
         catch (UniqueConflictException conflict)
         {

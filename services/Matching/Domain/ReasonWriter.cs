@@ -16,7 +16,7 @@ public static class ReasonWriter
     public static List<Reason> Write(IReadOnlyList<(ReasonKind Kind, double Contribution)> contributions, in FitFeatures f,
         NewcomerEntry n, OpportunityEntry o, Vocabulary vocabulary)
     {
-        var chosen = contributions.Where(c => c.Contribution > 0.004).OrderByDescending(c => c.Contribution).Take(Most).ToList();
+        var chosen = contributions.Where(c => c.Contribution > 0.004 && Describable(c.Kind, n, o)).OrderByDescending(c => c.Contribution).Take(Most).ToList();
         foreach (var factual in new[] { ReasonKind.Distance, ReasonKind.DutchLevel })
             if (chosen.Count < 2 && chosen.All(c => c.Kind != factual))
                 chosen.Add(contributions.First(c => c.Kind == factual));
@@ -28,6 +28,10 @@ public static class ReasonWriter
         }
         return reasons;
     }
+
+    /// <summary>A shared language can be named only when there is one (a learned model may credit the feature without).</summary>
+    private static bool Describable(ReasonKind kind, NewcomerEntry n, OpportunityEntry o) =>
+        kind != ReasonKind.SharedLanguage || Vocabulary.Overlap(n.Languages, o.Languages) > 0;
 
     private static (string Nl, string En) Text(ReasonKind kind, in FitFeatures f, NewcomerEntry n, OpportunityEntry o, Vocabulary vocabulary)
     {

@@ -19,6 +19,7 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
     {
         if (Interlocked.Exchange(ref running, 1) == 1)
             throw Errors.FailedPrecondition("TRAINING_IN_PROGRESS", "model", "a training run is in progress; try again when it has ended");
+        Task? fit = null;
         try
         {
             await report(new TrainModelProgress { Stage = "data", Fraction = 0, Message = source == TrainingSource.Simulator ? $"simulating {groups} requests (seed {seed})" : "reading impressions and outcomes" });
@@ -30,10 +31,11 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             await report(new TrainModelProgress { Stage = "training", Fraction = 0.1, Message = $"training on {train.Count} pairs in {trainGroups} groups" });
             var trainer = new RankingTrainer();
             var clock = Stopwatch.StartNew();
-            var fit = Task.Run(() => trainer.Train(train.Select(p => p.Row())), cancellationToken);
-            while (await Task.WhenAny(fit, Task.Delay(1000, cancellationToken)) != fit)
+            var fitting = Task.Run(() => trainer.Train(train.Select(p => p.Row())), CancellationToken.None);
+            fit = fitting;
+            while (await Task.WhenAny(fitting, Task.Delay(1000, cancellationToken)) != fitting)
                 await report(new TrainModelProgress { Stage = "training", Fraction = 0.1 + 0.7 * Math.Min(1, clock.Elapsed.TotalSeconds / 60), Message = $"training, {clock.Elapsed.TotalSeconds:0} s" });
-            var model = await fit;
+            var model = await fitting;
             var seconds = clock.Elapsed.TotalSeconds;
 
             await report(new TrainModelProgress { Stage = "evaluating", Fraction = 0.85, Message = $"trained in {seconds:0.0} s; evaluating on {description}" });
@@ -52,7 +54,9 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
         }
         finally
         {
-            Volatile.Write(ref running, 0);
+            // A cancelled run's training cannot be stopped; the next run waits until it has ended.
+            if (fit is { IsCompleted: false }) _ = fit.ContinueWith(_ => Volatile.Write(ref running, 0), TaskScheduler.Default);
+            else Volatile.Write(ref running, 0);
         }
     }
 

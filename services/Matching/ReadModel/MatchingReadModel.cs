@@ -26,7 +26,7 @@ public sealed class MatchingReadModel
     private double widestTravelKm;
     private readonly ConcurrentDictionary<string, MatchFact> matches = new();
     private readonly ConcurrentDictionary<string, PairHistory> pairsByNewcomer = new();
-    private readonly ConcurrentDictionary<string, string> platformByProvider = new();
+    private readonly ConcurrentDictionary<string, (long Version, string Platform)> platformByProvider = new();
 
     public Vocabulary Vocabulary { get; } = new();
 
@@ -35,9 +35,12 @@ public sealed class MatchingReadModel
     public OpportunityEntry? Opportunity(string id) => opportunities.GetValueOrDefault(id);
 
     /// <summary>The platform that represents a provider, or empty.</summary>
-    public string PlatformOf(string providerId) => platformByProvider.GetValueOrDefault(providerId, "");
+    public string PlatformOf(string providerId) => platformByProvider.TryGetValue(providerId, out var known) ? known.Platform : "";
 
-    public void Apply(Provider provider) => platformByProvider[provider.Id] = provider.PlatformId;
+    /// <summary>Which platform represents the provider; an older snapshot than the one held changes nothing.</summary>
+    public void Apply(Provider provider) =>
+        platformByProvider.AddOrUpdate(provider.Id, (provider.Version, provider.PlatformId),
+            (_, held) => held.Version >= provider.Version ? held : (provider.Version, provider.PlatformId));
     public NewcomerEntry? Newcomer(string id) => newcomers.GetValueOrDefault(id);
     public PairHistory PairsOf(string newcomerId) => pairsByNewcomer.GetValueOrDefault(newcomerId, PairHistory.Empty);
     /// <summary>The opportunities of a kind that are open with a place left.</summary>

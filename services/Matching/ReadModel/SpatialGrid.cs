@@ -40,7 +40,8 @@ public sealed class SpatialGrid<T> where T : ILocated
     public void CellsNear(double latitude, double longitude, double radiusKm, List<T[]> into)
     {
         var dLat = radiusKm / Geo.KmPerDegreeLatitude;
-        var dLon = radiusKm / Geo.KmPerDegreeLongitude(latitude);
+        // Near the poles a degree of longitude shrinks to nothing; never look wider than the globe.
+        var dLon = Math.Min(180, radiusKm / Math.Max(1e-6, Geo.KmPerDegreeLongitude(latitude)));
         int minRow = Row(latitude - dLat), maxRow = Row(latitude + dLat);
         int minColumn = Column(longitude - dLon), maxColumn = Column(longitude + dLon);
         for (var row = minRow; row <= maxRow; row++)

@@ -17,13 +17,18 @@ public sealed class MatchHistoryEraser(MatchStore store, ImpressionLog impressio
     {
         if (integrationEvent.PayloadCase != IntegrationEvent.PayloadOneofCase.NewcomerErased) return;
         var newcomerId = integrationEvent.NewcomerErased.NewcomerId;
-        await foreach (var match in store.StreamAsync(MatchStore.Matches, new IndexEntry("newcomer", newcomerId), cancellationToken))
-        {
-            var changes = new ChangeSet().Delete(MatchStore.Matches.Name, match.Id, match.Version);
-            if (MatchLifecycle.IsOpen(match.State)) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
-            if (MatchLifecycle.TakesPlace(match.State)) changes.Free(MatchStore.PlacesKey(match.OpportunityId));
-            await Optimistic.RetryAsync(() => store.CommitAsync(changes, cancellationToken), attempts: 3);
-        }
+        // First mark the newcomer erased, so no proposal made from here on can commit (see ProposeMatch).
+        await store.CommitAsync(new ChangeSet().Release(MatchStore.ActiveKey(newcomerId)).Claim(MatchStore.ActiveKey(newcomerId), MatchStore.Erased), cancellationToken);
+        await foreach (var listed in store.StreamAsync(MatchStore.Matches, new IndexEntry("newcomer", newcomerId), cancellationToken))
+            await Optimistic.RetryAsync(async () =>
+            {
+                // Read again on each try: a concurrent answer may have moved the match on.
+                if (await store.GetAsync(MatchStore.Matches, listed.Id, cancellationToken) is not { } match) return;
+                var changes = new ChangeSet().Delete(MatchStore.Matches.Name, match.Id, match.Version);
+                if (MatchLifecycle.IsOpen(match.State)) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
+                if (MatchLifecycle.TakesPlace(match.State)) changes.Free(MatchStore.PlacesKey(match.OpportunityId));
+                await store.CommitAsync(changes, cancellationToken);
+            });
         await impressions.FlushAsync(cancellationToken);
         await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
             await store.CommitAsync(new ChangeSet().Delete(ImpressionLog.Impressions.Name, impression.RequestId, 1), cancellationToken);

@@ -15,6 +15,16 @@ public sealed class MatchStore(IDocumentStoreFactory factory, IEventBus bus, ILo
     /// <summary>Held by the one open match of a pair.</summary>
     public static string OpenPairKey(string newcomerId, string opportunityId) => $"open-pair:{newcomerId}:{opportunityId}";
 
+    /// <summary>
+    /// Held by "active" while a newcomer has matches, and by "erased" once erased, so a proposal racing
+    /// an erasure cannot commit after it. Keyed by a hash, so the marker keeps no id.
+    /// </summary>
+    public static string ActiveKey(string newcomerId) =>
+        "newcomer-state:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(newcomerId)));
+
+    public const string Active = "active";
+    public const string Erased = "erased";
+
     /// <summary>Counts accepted plus started matches of an opportunity; never above its capacity.</summary>
     public static string PlacesKey(string opportunityId) => $"places:{opportunityId}";
 }

@@ -25,14 +25,14 @@ public sealed partial class OpportunitiesApi
         var provider = request.Provider!.Clone();
         provider.Id = request.ProviderId.Length > 0 ? request.ProviderId : Ids.New();
         provider.CreateTime = provider.UpdateTime = Now();
-        var changes = new ChangeSet();
+        var changes = new ChangeSet().Take(OpportunityStore.Providers.Name, provider.Id);
         OpportunityStore.Providers.Put(changes, provider, 0);
         changes.Publish(IntegrationEvents.Of(new ProviderChanged { Provider = provider }));
         try
         {
             await store.CommitAsync(changes, context.CancellationToken);
         }
-        catch (ConcurrencyConflictException)
+        catch (Exception exception) when (exception is ConcurrencyConflictException or UniqueConflictException)
         {
             throw Errors.AlreadyExists("provider", provider.Id);
         }
@@ -88,7 +88,8 @@ public sealed partial class OpportunitiesApi
             cancellationToken: context.CancellationToken);
         if (owned.Count > 0)
             throw Errors.FailedPrecondition("PROVIDER_HAS_OPPORTUNITIES", $"providers/{provider.Id}", "delete the provider's opportunities first");
-        await store.CommitAsync(new ChangeSet().Delete(OpportunityStore.Providers.Name, provider.Id, provider.Version), context.CancellationToken);
+        await store.CommitAsync(new ChangeSet().Delete(OpportunityStore.Providers.Name, provider.Id, provider.Version)
+            .Retire(OpportunityStore.Providers.Name, provider.Id), context.CancellationToken);
         return new Empty();
     }
 

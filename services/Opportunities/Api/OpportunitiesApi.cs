@@ -79,6 +79,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
         var opportunity = await LoadAsync(request.Id, context.CancellationToken);
         await RequireManagerAsync(caller, opportunity.ProviderId, context.CancellationToken);
         var changes = new ChangeSet().Delete(OpportunityStore.Opportunities.Name, opportunity.Id, opportunity.Version)
+            .Retire(OpportunityStore.Opportunities.Name, opportunity.Id)
             .Publish(IntegrationEvents.Of(new OpportunityDeleted { OpportunityId = opportunity.Id, Version = opportunity.Version + 1 }));
         await store.CommitAsync(changes, context.CancellationToken);
         return new Empty();
@@ -110,6 +111,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
             opportunity.Id = r.OpportunityId.Length > 0 ? r.OpportunityId : Ids.New();
             opportunity.CreateTime = opportunity.UpdateTime = Now();
             if (opportunity.Status == OpportunityStatus.Unspecified) opportunity.Status = OpportunityStatus.Open;
+            changes.Take(OpportunityStore.Opportunities.Name, opportunity.Id);
             Save(changes, opportunity, 0);
             return opportunity;
         }).ToList();
@@ -120,6 +122,10 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
         catch (ConcurrencyConflictException conflict)
         {
             throw Errors.AlreadyExists("opportunity", conflict.Id);
+        }
+        catch (UniqueConflictException)
+        {
+            throw Errors.AlreadyExists("opportunity", "an id given was used before");
         }
         return created;
     }

@@ -35,9 +35,9 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
         if (newcomer.Status == NewcomerStatus.Unspecified) newcomer.Status = NewcomerStatus.Active;
         try
         {
-            await SaveAsync(newcomer, 0, context.CancellationToken);
+            await SaveAsync(newcomer, 0, context.CancellationToken, new ChangeSet().Take(ProfileStore.Newcomers.Name, newcomer.Id));
         }
-        catch (ConcurrencyConflictException)
+        catch (Exception exception) when (exception is ConcurrencyConflictException or UniqueConflictException)
         {
             throw Errors.AlreadyExists("newcomer", newcomer.Id);
         }
@@ -119,7 +119,7 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
         await Optimistic.RetryAsync(async () =>
         {
             var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
-            var changes = new ChangeSet().Delete(ProfileStore.Newcomers.Name, newcomer.Id, newcomer.Version);
+            var changes = new ChangeSet().Delete(ProfileStore.Newcomers.Name, newcomer.Id, newcomer.Version).Retire(ProfileStore.Newcomers.Name, newcomer.Id);
             var attributes = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, newcomer.Id, context.CancellationToken);
             if (attributes is not null) changes.Delete(ProfileStore.ProtectedAttributes.Name, newcomer.Id, attributes.Version);
             changes.Publish(IntegrationEvents.Of(new NewcomerErased { NewcomerId = newcomer.Id, Version = newcomer.Version + 1 }));
@@ -136,15 +136,19 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
         if (request.Attributes is null) v.Add("attributes", "required");
         else NewcomerRules.Validate(request.Attributes, "attributes", v);
         v.ThrowIfAny();
-        await LoadAsync(request.Attributes!.NewcomerId, caller, context.CancellationToken);
         await Optimistic.RetryAsync(async () =>
         {
+            // Written with the newcomer at its current version, so an erasure in between makes one of the two fail and retry:
+            // attributes never outlive their newcomer.
+            var newcomer = await LoadAsync(request.Attributes!.NewcomerId, caller, context.CancellationToken);
             var existing = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, request.Attributes.NewcomerId, context.CancellationToken);
             var changes = new ChangeSet();
+            ProfileStore.Newcomers.Put(changes, newcomer, newcomer.Version);
             ProfileStore.ProtectedAttributes.Put(changes, request.Attributes, existing?.Version ?? 0);
+            changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
             await store.CommitAsync(changes, context.CancellationToken);
         });
-        return request.Attributes;
+        return request.Attributes!;
     }
 
     public override async Task<ProtectedAttributes> GetProtectedAttributes(GetProtectedAttributesRequest request, ServerCallContext context)
@@ -164,9 +168,9 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
         return newcomer is not null && caller.CoversMunicipality(newcomer.MunicipalityCode) ? newcomer : throw Errors.NotFound("newcomer", id);
     }
 
-    private Task SaveAsync(Newcomer newcomer, long expectedVersion, CancellationToken cancellationToken)
+    private Task SaveAsync(Newcomer newcomer, long expectedVersion, CancellationToken cancellationToken, ChangeSet? with = null)
     {
-        var changes = new ChangeSet();
+        var changes = with ?? new ChangeSet();
         ProfileStore.Newcomers.Put(changes, newcomer, expectedVersion);
         changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
         return store.CommitAsync(changes, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class MapHoursEarnedHandler(ProfileStore store) : IIntegrationEven
             var newcomer = await store.GetAsync(ProfileStore.Newcomers, earned.NewcomerId, cancellationToken);
             if (newcomer is null) return; // erased meanwhile: nothing to credit
             var current = newcomer.Version;
-            newcomer.MapHoursDone += earned.Hours;
+            newcomer.MapHoursDone = Math.Min(2000, newcomer.MapHoursDone + earned.Hours);
             newcomer.UpdateTime = Timestamp.FromDateTime(DateTime.UtcNow);
             var changes = new ChangeSet().Claim(creditKey, earned.MatchId);
             ProfileStore.Newcomers.Put(changes, newcomer, current);

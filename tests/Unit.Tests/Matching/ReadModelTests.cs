@@ -47,6 +47,14 @@ public sealed class ReadModelTests
     }
 
     [Fact]
+    public void A_late_provider_snapshot_does_not_give_a_platform_back_its_access()
+    {
+        model.Apply(new Provider { Id = "p", Version = 3, PlatformId = "" });
+        model.Apply(new Provider { Id = "p", Version = 2, PlatformId = "platform-1" });
+        Assert.Equal("", model.PlatformOf("p"));
+    }
+
+    [Fact]
     public void The_grid_finds_every_point_within_the_radius()
     {
         var grid = new SpatialGrid<NewcomerEntry>();
