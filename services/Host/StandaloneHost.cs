@@ -40,7 +40,7 @@ public static class StandaloneHost
             });
         });
 
-        builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddEmbeddedInfrastructure()
+        builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddEmbeddedInfrastructure(builder.Configuration)
             .AddProfiles().AddOpportunities().AddMatching()
             .AddSingleton<IReadModelSource, InProcessReadModelSource>()
             .AddDemoRegion(builder.Configuration);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newcomers.Contracts.V1;
+using Newcomers.TestSupport;
 
 namespace Newcomers.Integration.Tests;
 
@@ -62,6 +63,51 @@ public sealed class PrivacyTests
             // Every store file, as it is on disk while the host runs.
             AssertNowhere(data, newcomer.Id, Name, DeclineReason, EndReason);
         }
+    }
+
+    [Fact]
+    public async Task With_redis_as_the_store_no_key_or_value_holds_an_erased_newcomer()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        try
+        {
+            await using var host = await RunningHost.StartAsync(null, "--Storage:Kind=redis", $"--Storage:Redis={redis.ConnectionString}");
+            var newcomer = await LeaveTracesAsync(host);
+            var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
+            Assert.Contains(await DumpAsync(redis, server), text => text.Contains(Name, StringComparison.Ordinal));
+
+            await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });
+
+            var everything = await DumpAsync(redis, server);
+            Assert.NotEmpty(everything);
+            foreach (var secret in new[] { newcomer.Id, Name, DeclineReason, EndReason })
+                Assert.DoesNotContain(everything, text => text.Contains(secret, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
+    /// <summary>Every key of the Redis database, and every value under it, as text.</summary>
+    private static async Task<List<string>> DumpAsync(RedisServer redis, StackExchange.Redis.IServer server)
+    {
+        var db = redis.Connection.GetDatabase();
+        var texts = new List<string>();
+        await foreach (var key in server.KeysAsync(pattern: "*"))
+        {
+            texts.Add(key!);
+            switch (await db.KeyTypeAsync(key))
+            {
+                case StackExchange.Redis.RedisType.String: texts.Add(Encoding.UTF8.GetString((byte[])(await db.StringGetAsync(key))!)); break;
+                case StackExchange.Redis.RedisType.Hash: texts.AddRange((await db.HashGetAllAsync(key)).SelectMany(e => new[] { (string)e.Name!, Encoding.UTF8.GetString((byte[])e.Value!) })); break;
+                case StackExchange.Redis.RedisType.SortedSet: texts.AddRange((await db.SortedSetRangeByRankAsync(key)).Select(v => (string)v!)); break;
+                case StackExchange.Redis.RedisType.Set: texts.AddRange((await db.SetMembersAsync(key)).Select(v => (string)v!)); break;
+                case StackExchange.Redis.RedisType.List: texts.AddRange((await db.ListRangeAsync(key)).Select(v => (string)v!)); break;
+            }
+        }
+        return texts;
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,10 +31,19 @@ public static class ServiceDefaults
         return services;
     }
 
-    /// <summary>The standalone adapters: SQLite files and in-process events.</summary>
-    public static IServiceCollection AddEmbeddedInfrastructure(this IServiceCollection services)
+    /// <summary>The standalone adapters: storage as configured (SQLite files unless Storage:Kind is "redis") and in-process events.</summary>
+    public static IServiceCollection AddEmbeddedInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IDocumentStoreFactory, SqliteDocumentStoreFactory>();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Kind == "redis")
+        {
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(storage.Redis));
+            services.AddSingleton<IDocumentStoreFactory, RedisDocumentStoreFactory>();
+        }
+        else
+        {
+            services.AddSingleton<IDocumentStoreFactory, SqliteDocumentStoreFactory>();
+        }
         services.AddSingleton<IEventBus, InProcessEventBus>();
         return services;
     }

@@ -27,15 +27,19 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
           elseif t == 'claim' or t == 'event' then ops[k] = {t, ARGV[i+1], ARGV[i+2]}; i = i + 3
           else ops[k] = {t, ARGV[i+1]}; i = i + 2 end
         end
-        local pending = {}
+        local pending, owners = {}, {}
         for k = 1, n do
           local o = ops[k]
           if o[1] == 'put' or o[1] == 'del' then
             local v = tonumber(redis.call('HGET', p .. 'doc:' .. o[2] .. ':' .. o[3], 'v') or '0')
             if v ~= o[4] then return {'conflict', o[2], o[3], tostring(v)} end
+          elseif o[1] == 'release' then
+            owners[o[2]] = false
           elseif o[1] == 'claim' then
-            local owner = redis.call('HGET', p .. 'uniques', o[2])
+            local owner = owners[o[2]]
+            if owner == nil then owner = redis.call('HGET', p .. 'uniques', o[2]) end
             if owner and owner ~= o[3] then return {'unique', o[2], owner} end
+            owners[o[2]] = o[3]
           elseif o[1] == 'reserve' then
             local taken = tonumber(redis.call('HGET', p .. 'counters', o[2]) or '0') + (pending[o[2]] or 0)
             if taken >= o[3] then return {'capacity', o[2], tostring(o[3])} end

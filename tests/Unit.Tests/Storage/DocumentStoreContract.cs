@@ -1,5 +1,6 @@
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
+using Newcomers.TestSupport;
 
 namespace Newcomers.Unit.Tests.Storage;
 
@@ -76,6 +77,15 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         await Store.CommitAsync(new ChangeSet().Release("pair"));
         await Store.CommitAsync(new ChangeSet().Claim("pair", "m2"));
         Assert.Equal("m2", await Store.GetUniqueOwnerAsync("pair"));
+    }
+
+    [Fact]
+    public async Task A_unique_key_can_change_hands_within_one_change_set()
+    {
+        await Store.CommitAsync(new ChangeSet().Claim("state", "active"));
+        await Store.CommitAsync(new ChangeSet().Release("state").Claim("state", "erased"));
+        Assert.Equal("erased", await Store.GetUniqueOwnerAsync("state"));
+        await Assert.ThrowsAsync<UniqueConflictException>(() => Store.CommitAsync(new ChangeSet().Claim("state", "active")));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
+using Xunit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace Newcomers.Unit.Tests.Storage;
+namespace Newcomers.TestSupport;
 
 /// <summary>A real redis-server on a free loopback port, started for the tests and killed after them.</summary>
 public sealed class RedisServer : IAsyncLifetime
@@ -11,6 +12,9 @@ public sealed class RedisServer : IAsyncLifetime
     private Process? process;
 
     public ConnectionMultiplexer Connection { get; private set; } = null!;
+
+    /// <summary>For StackExchange.Redis: "127.0.0.1:port,allowAdmin=true".</summary>
+    public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -23,7 +27,8 @@ public sealed class RedisServer : IAsyncLifetime
         {
             try
             {
-                Connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},allowAdmin=true,abortConnect=true");
+                ConnectionString = $"127.0.0.1:{port},allowAdmin=true";
+                Connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",abortConnect=true");
                 return;
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
