@@ -43,7 +43,8 @@ public static class StandaloneHost
         builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddEmbeddedInfrastructure(builder.Configuration)
             .AddProfiles().AddOpportunities().AddMatching()
             .AddSingleton<IReadModelSource, InProcessReadModelSource>()
-            .AddDemoRegion(builder.Configuration);
+            .AddDemoRegion(builder.Configuration)
+            .AddTelemetry(builder.Configuration, "newcomer-matching");
 
         var app = builder.Build();
         app.UseAuthentication();

@@ -1,10 +1,31 @@
+using System.Diagnostics.Metrics;
 using Grpc.Health.V1;
+using Newcomers.Contracts.V1;
 using Grpc.Reflection.V1Alpha;
 
 namespace Newcomers.Integration.Tests;
 
 public sealed class OperationsTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
+    [Fact]
+    public async Task Recommendations_are_measured_on_the_products_meter()
+    {
+        var measured = new List<(double Milliseconds, string Ranker)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Newcomers.Matching") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            lock (measured) measured.Add((value, tags.ToArray().Single(t => t.Key == "ranker").Value as string ?? ""));
+        });
+        listener.Start();
+        var newcomer = await fixture.Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        await fixture.Host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id });
+        lock (measured) Assert.Contains(measured, m => m.Ranker == "heuristic" && m.Milliseconds >= 0);
+    }
+
     [Fact]
     public async Task Reflection_lists_the_three_services_and_health_says_serving()
     {

@@ -38,7 +38,11 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         }
         var filter = new OpportunityFilter(request.MunicipalityCodes.ToHashSet(), request.OnlyMapEligible, request.MaxDistanceKm);
         audit.ReadNewcomer(caller, "RecommendOpportunities", newcomer.Id, Purposes.Matching);
-        return Task.FromResult(recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter);
+        RecommendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            new KeyValuePair<string, object?>("ranker", response.Ranker == HeuristicRanker.Name ? "heuristic" : "model"));
+        return Task.FromResult(response);
     }
 
     public override Task<RecommendNewcomersResponse> RecommendNewcomers(RecommendNewcomersRequest request, ServerCallContext context)
@@ -237,4 +241,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         $"opportunities/{opportunityId}", "the opportunity is closed, has ended or has no place left");
 
     private static Timestamp Now() => Timestamp.FromDateTime(DateTime.UtcNow);
+
+    private static readonly System.Diagnostics.Metrics.Histogram<double> RecommendDuration =
+        Newcomers.BuildingBlocks.Api.Telemetry.Meter.CreateHistogram<double>("matching.recommend_opportunities.duration", "ms", "Time to generate and rank one RecommendOpportunities response");
 }
