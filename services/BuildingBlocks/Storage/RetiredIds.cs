@@ -18,6 +18,8 @@ public static class RetiredIds
     public static ChangeSet Retire(this ChangeSet changes, string collection, string id) =>
         changes.Release(Key(collection, id)).Claim(Key(collection, id), Retired);
 
-    private static string Key(string collection, string id) =>
-        $"id:{collection}:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+    private static string Key(string collection, string id) => $"id:{collection}:" + HashOf(id);
+
+    /// <summary>A key part that stands for an id without holding it.</summary>
+    public static string HashOf(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
 }

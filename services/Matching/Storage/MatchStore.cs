@@ -19,8 +19,7 @@ public sealed class MatchStore(IDocumentStoreFactory factory, IEventBus bus, ILo
     /// Held by "active" while a newcomer has matches, and by "erased" once erased, so a proposal racing
     /// an erasure cannot commit after it. Keyed by a hash, so the marker keeps no id.
     /// </summary>
-    public static string ActiveKey(string newcomerId) =>
-        "newcomer-state:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(newcomerId)));
+    public static string ActiveKey(string newcomerId) => "newcomer-state:" + RetiredIds.HashOf(newcomerId);
 
     public const string Active = "active";
     public const string Erased = "erased";
