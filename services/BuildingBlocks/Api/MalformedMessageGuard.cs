@@ -43,10 +43,17 @@ public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDiction
 
     private static async Task CopyAtMostAsync(Stream from, MemoryStream to, int limit, CancellationToken cancellationToken)
     {
-        var buffer = new byte[16 * 1024];
-        int read;
-        while (to.Length < limit && (read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - to.Length)), cancellationToken)) > 0)
-            to.Write(buffer, 0, read);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while (to.Length < limit && (read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit - to.Length)), cancellationToken)) > 0)
+                to.Write(buffer, 0, read);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The bytes already read, then the rest of the request.</summary>

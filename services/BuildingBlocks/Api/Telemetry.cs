@@ -10,8 +10,9 @@ namespace Newcomers.BuildingBlocks.Api;
 
 /// <summary>
 /// OpenTelemetry traces and metrics: every request (the gRPC method, its status and duration; never
-/// its content) and the product's own meter. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is
-/// set, as for any OpenTelemetry service; otherwise collected for nobody.
+/// its content) and the product's own meter, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is
+/// set, as for any OpenTelemetry service. Without an endpoint nothing is collected, so requests pay
+/// nothing for it (the meter still serves in-process listeners).
 /// </summary>
 public static class Telemetry
 {
@@ -22,11 +23,12 @@ public static class Telemetry
 
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
-        var builder = services.AddOpenTelemetry()
+        if (string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) return services;
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(MeterName));
-        if (!string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) builder.UseOtlpExporter();
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(MeterName))
+            .UseOtlpExporter();
         return services;
     }
 }
