@@ -47,6 +47,19 @@ public sealed class StatusTests(HostFixture fixture) : IClassFixture<HostFixture
     }
 
     [Fact]
+    public async Task A_provider_goes_only_without_opportunities_and_takes_none_after()
+    {
+        var provider = await Host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var first = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        var second = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        await Host.Opportunities.DeleteOpportunityAsync(new DeleteOpportunityRequest { Id = first.Id });
+        await Expect.Status(StatusCode.FailedPrecondition, () => Host.Opportunities.DeleteProviderAsync(new DeleteProviderRequest { Id = provider.Id }).ResponseAsync);
+        await Host.Opportunities.DeleteOpportunityAsync(new DeleteOpportunityRequest { Id = second.Id });
+        await Host.Opportunities.DeleteProviderAsync(new DeleteProviderRequest { Id = provider.Id });
+        await Expect.Status(StatusCode.NotFound, () => Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task A_stale_version_is_aborted_and_changes_nothing()
     {
         var created = await Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });

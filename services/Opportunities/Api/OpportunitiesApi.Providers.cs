@@ -84,12 +84,18 @@ public sealed partial class OpportunitiesApi
         new Violations().Id(request.Id, "id").ThrowIfAny();
         var provider = await LoadProviderAsync(request.Id, context.CancellationToken);
         if (!Manages(caller, provider)) throw Caller.Denied("not a provider of yours");
-        var owned = await store.Documents.ListAsync(OpportunityStore.Opportunities.Name, new IndexEntry("provider", provider.Id), 1, null,
-            cancellationToken: context.CancellationToken);
-        if (owned.Count > 0)
+        try
+        {
+            // The count of its opportunities must be zero (a reservation with limit 1 fails otherwise) in the same commit
+            // that deletes it, so an opportunity created meanwhile makes one of the two fail.
+            await store.CommitAsync(new ChangeSet().Reserve(OpportunityStore.OwnedKey(provider.Id), 1)
+                .Delete(OpportunityStore.Providers.Name, provider.Id, provider.Version)
+                .Retire(OpportunityStore.Providers.Name, provider.Id), context.CancellationToken);
+        }
+        catch (CapacityExceededException)
+        {
             throw Errors.FailedPrecondition("PROVIDER_HAS_OPPORTUNITIES", $"providers/{provider.Id}", "delete the provider's opportunities first");
-        await store.CommitAsync(new ChangeSet().Delete(OpportunityStore.Providers.Name, provider.Id, provider.Version)
-            .Retire(OpportunityStore.Providers.Name, provider.Id), context.CancellationToken);
+        }
         return new Empty();
     }
 

@@ -79,7 +79,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
         var opportunity = await LoadAsync(request.Id, context.CancellationToken);
         await RequireManagerAsync(caller, opportunity.ProviderId, context.CancellationToken);
         var changes = new ChangeSet().Delete(OpportunityStore.Opportunities.Name, opportunity.Id, opportunity.Version)
-            .Retire(OpportunityStore.Opportunities.Name, opportunity.Id)
+            .Retire(OpportunityStore.Opportunities.Name, opportunity.Id).Free(OpportunityStore.OwnedKey(opportunity.ProviderId))
             .Publish(IntegrationEvents.Of(new OpportunityDeleted { OpportunityId = opportunity.Id, Version = opportunity.Version + 1 }));
         await store.CommitAsync(changes, context.CancellationToken);
         return new Empty();
@@ -111,7 +111,9 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
             opportunity.Id = r.OpportunityId.Length > 0 ? r.OpportunityId : Ids.New();
             opportunity.CreateTime = opportunity.UpdateTime = Now();
             if (opportunity.Status == OpportunityStatus.Unspecified) opportunity.Status = OpportunityStatus.Open;
-            changes.Take(OpportunityStore.Opportunities.Name, opportunity.Id);
+            changes.Take(OpportunityStore.Opportunities.Name, opportunity.Id)
+                .Take(OpportunityStore.Providers.Name, opportunity.ProviderId) // fails if the provider was deleted meanwhile
+                .Reserve(OpportunityStore.OwnedKey(opportunity.ProviderId), long.MaxValue);
             Save(changes, opportunity, 0);
             return opportunity;
         }).ToList();
@@ -122,6 +124,10 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
         catch (ConcurrencyConflictException conflict)
         {
             throw Errors.AlreadyExists("opportunity", conflict.Id);
+        }
+        catch (UniqueConflictException conflict) when (conflict.Owner == "retired" && requests.Any(r => conflict.Key.EndsWith(RetiredIds.HashOf(r.Opportunity.ProviderId), StringComparison.Ordinal)))
+        {
+            throw Errors.NotFound("provider", requests.First(r => conflict.Key.EndsWith(RetiredIds.HashOf(r.Opportunity.ProviderId), StringComparison.Ordinal)).Opportunity.ProviderId);
         }
         catch (UniqueConflictException)
         {

@@ -12,6 +12,9 @@ public sealed class OpportunityStore(IDocumentStoreFactory factory, IEventBus bu
     public static readonly DocumentCollection<Provider> Providers = new("providers", p => p.Id,
         p => p.PlatformId.Length > 0 ? [new IndexEntry("platform", p.PlatformId)] : []);
 
+    /// <summary>Counts a provider's opportunities, so its deletion and a new opportunity can never both commit.</summary>
+    public static string OwnedKey(string providerId) => $"opportunities-of:{providerId}";
+
     public static readonly DocumentCollection<Opportunity> Opportunities = new("opportunities", o => o.Id,
         o => [new IndexEntry("provider", o.ProviderId), new IndexEntry("municipality", o.MunicipalityCode)]);
 }
