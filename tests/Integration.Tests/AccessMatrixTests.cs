@@ -71,6 +71,9 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         P("ListMatches", "foreign newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, OK, OK, OK),
         P("TrainModel", "model", (w, c) => c.Matching.TrainModel(new() { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument),
         P("GetModel", "model", (w, c) => c.Matching.GetModelAsync(new()).ResponseAsync, NotFound, NotFound, NotFound, NotFound, NotFound),
+        P("StreamNewcomers", "all", (w, c) => c.Profiles.StreamNewcomers(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
+        P("StreamOpportunities", "all", (w, c) => c.Opportunities.StreamOpportunities(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
+        P("StreamProviders", "all", (w, c) => c.Opportunities.StreamProviders(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
         P("ListAuditEntries", "own newcomer", (w, c) => new AuditService.AuditServiceClient(c.Channel).ListAuditEntriesAsync(new() { Record = $"newcomers/{w.OurNewcomer.Id}" }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
         P("EvaluateModel", "model", (w, c) => c.Matching.EvaluateModelAsync(new() { Source = TrainingSource.Simulator, Groups = 10 }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound),
     ];

@@ -13,6 +13,7 @@ public static class Purposes
     public const string Matching = "matching";
     public const string FollowUp = "match follow-up";
     public const string FairnessAudit = "fairness audit";
+    public const string ReadModel = "read model rebuild";
 }
 
 /// <summary>

@@ -18,5 +18,8 @@ public static class Roles
     /// <summary>Functional administrator: everything, including the audit log and model training.</summary>
     public const string Admin = "admin";
 
-    public static readonly string[] All = [Caseworker, Coordinator, Provider, Platform, Admin];
+    /// <summary>Another service of the product (service-to-service calls, such as rebuilding a read model).</summary>
+    public const string Service = "service";
+
+    public static readonly string[] All = [Caseworker, Coordinator, Provider, Platform, Admin, Service];
 }

@@ -85,6 +85,20 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
         return new Empty();
     }
 
+    public override async Task StreamOpportunities(StreamOpportunitiesRequest request, IServerStreamWriter<Opportunity> responseStream, ServerCallContext context)
+    {
+        Caller.Of(context).Require(Roles.Admin, Roles.Service);
+        await foreach (var opportunity in store.StreamAsync(OpportunityStore.Opportunities, cancellationToken: context.CancellationToken))
+            await responseStream.WriteAsync(opportunity, context.CancellationToken);
+    }
+
+    public override async Task StreamProviders(StreamProvidersRequest request, IServerStreamWriter<Provider> responseStream, ServerCallContext context)
+    {
+        Caller.Of(context).Require(Roles.Admin, Roles.Service);
+        await foreach (var provider in store.StreamAsync(OpportunityStore.Providers, cancellationToken: context.CancellationToken))
+            await responseStream.WriteAsync(provider, context.CancellationToken);
+    }
+
     /// <summary>Validates every request, checks the providers exist, then creates all in one commit.</summary>
     private async Task<List<Opportunity>> CreateAsync(IList<CreateOpportunityRequest> requests, string prefix, Caller caller, CancellationToken cancellationToken)
     {

@@ -161,6 +161,16 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
         return attributes;
     }
 
+    public override async Task StreamNewcomers(StreamNewcomersRequest request, IServerStreamWriter<Newcomer> responseStream, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Service);
+        await foreach (var newcomer in store.StreamAsync(ProfileStore.Newcomers, cancellationToken: context.CancellationToken))
+        {
+            audit.ReadNewcomer(caller, "StreamNewcomers", newcomer.Id, Purposes.ReadModel);
+            await responseStream.WriteAsync(newcomer, context.CancellationToken);
+        }
+    }
+
     /// <summary>The newcomer, if it exists and the caller covers its municipality; NOT_FOUND otherwise, either way.</summary>
     private async Task<Newcomer> LoadAsync(string id, Caller caller, CancellationToken cancellationToken)
     {
