@@ -1,0 +1,33 @@
+using System.Text;
+using Dapr.Client;
+using Google.Protobuf;
+using Microsoft.Extensions.Options;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.BuildingBlocks.Events.Dapr;
+
+/// <summary>Where integration events travel through Dapr (section "Dapr").</summary>
+public sealed class DaprEventsOptions
+{
+    public const string Section = "Dapr";
+
+    /// <summary>The pub/sub component's name.</summary>
+    public string PubSub { get; set; } = "pubsub";
+
+    /// <summary>The topic every integration event is published on.</summary>
+    public string Topic { get; set; } = "integration-events";
+
+    /// <summary>The token the sidecar sends to the app (Dapr's APP_API_TOKEN); empty accepts any caller.</summary>
+    public string AppApiToken { get; set; } = "";
+}
+
+/// <summary>
+/// The distributed adapter of the event bus: publishes each integration event through the Dapr
+/// sidecar, which wraps it in a CloudEvent (data: the event as protobuf JSON).
+/// </summary>
+public sealed class DaprEventBus(DaprClient dapr, IOptions<DaprEventsOptions> options) : IEventBus
+{
+    public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        dapr.PublishByteEventAsync(options.Value.PubSub, options.Value.Topic, Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(integrationEvent)),
+            "application/json", cancellationToken: cancellationToken);
+}

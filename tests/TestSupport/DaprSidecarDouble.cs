@@ -1,0 +1,151 @@
+using Dapr.AppCallback.Autogen.Grpc.v1;
+using Dapr.Client.Autogen.Grpc.v1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Newcomers.TestSupport;
+
+/// <summary>
+/// The part of Dapr's runtime gRPC API (service dapr.proto.runtime.v1.Dapr) the services use, bound
+/// from Dapr.Protos' message types: a real DaprClient talks to it as to daprd.
+/// </summary>
+[BindServiceMethod(typeof(DaprApiBase), nameof(BindService))]
+public abstract class DaprApiBase
+{
+    public virtual Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "PublishEvent"));
+
+    public static void BindService(ServiceBinderBase binder, DaprApiBase? service) =>
+        binder.AddMethod(new Method<PublishEventRequest, Empty>(MethodType.Unary, "dapr.proto.runtime.v1.Dapr", "PublishEvent",
+            Marshal(PublishEventRequest.Parser), Marshal(Empty.Parser)), service is null ? null : service.PublishEvent);
+
+    public static Marshaller<T> Marshal<T>(MessageParser<T> parser) where T : IMessage<T> => Marshallers.Create(m => m.ToByteArray(), parser.ParseFrom);
+}
+
+/// <summary>
+/// A stand-in for the Dapr sidecar, which cannot be installed here. Apps publish to it with a real
+/// DaprClient; it delivers CloudEvents to every subscribed app through the app's AppCallback
+/// service, as daprd does: it asks each app for its subscriptions, delivers at least once
+/// (again after RETRY or a failure), and, when told, delivers each event twice and out of order.
+/// </summary>
+public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
+{
+    private static readonly Method<Empty, ListTopicSubscriptionsResponse> ListSubscriptions = new(MethodType.Unary,
+        "dapr.proto.runtime.v1.AppCallback", "ListTopicSubscriptions", Marshal(Empty.Parser), Marshal(ListTopicSubscriptionsResponse.Parser));
+    private static readonly Method<TopicEventRequest, TopicEventResponse> OnTopicEvent = new(MethodType.Unary,
+        "dapr.proto.runtime.v1.AppCallback", "OnTopicEvent", Marshal(TopicEventRequest.Parser), Marshal(TopicEventResponse.Parser));
+
+    private readonly List<(CallInvoker App, string PubSub, string Topic)> subscribers = [];
+    private readonly List<GrpcChannel> channels = [];
+    private readonly List<TopicEventRequest> held = [];
+    private readonly List<Task> deliveries = [];
+    private readonly Lock gate = new();
+    private WebApplication? app;
+    private int delivered;
+
+    /// <summary>Deliver every event twice.</summary>
+    public bool Duplicate { get; set; }
+
+    /// <summary>Hold events back and deliver them in reverse order on <see cref="DrainAsync"/>.</summary>
+    public bool Reorder { get; set; }
+
+    public string Address { get; private set; } = "";
+
+    public int Delivered => Volatile.Read(ref delivered);
+
+    public async Task StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(this);
+        app = builder.Build();
+        app.MapGrpcService<DaprSidecarDouble>();
+        await app.StartAsync();
+        Address = app.Urls.First();
+    }
+
+    /// <summary>Connects an app, as daprd does at start: asks it which topics it subscribes to.</summary>
+    public async Task SubscribeAppAsync(string appAddress)
+    {
+        var channel = GrpcChannel.ForAddress(appAddress);
+        channels.Add(channel);
+        var invoker = channel.CreateCallInvoker();
+        var subscriptions = await invoker.AsyncUnaryCall(ListSubscriptions, null, new CallOptions(), new Empty());
+        lock (gate)
+            foreach (var subscription in subscriptions.Subscriptions)
+                subscribers.Add((invoker, subscription.PubsubName, subscription.Topic));
+    }
+
+    public override Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
+    {
+        var cloudEvent = new TopicEventRequest
+        {
+            Id = Guid.NewGuid().ToString(), Source = "sidecar-double", Type = "com.dapr.event.sent", SpecVersion = "1.0",
+            DataContentType = request.DataContentType, Data = request.Data, Topic = request.Topic, PubsubName = request.PubsubName,
+        };
+        lock (gate)
+        {
+            if (Reorder) held.Add(cloudEvent);
+            else deliveries.Add(DeliverAsync(cloudEvent));
+        }
+        return Task.FromResult(new Empty());
+    }
+
+    /// <summary>Delivers what is held back (newest first) and waits until every delivery has ended.</summary>
+    public async Task DrainAsync()
+    {
+        Task[] pending;
+        lock (gate)
+        {
+            held.Reverse();
+            deliveries.AddRange(held.Select(DeliverAsync));
+            held.Clear();
+            pending = [.. deliveries];
+        }
+        await Task.WhenAll(pending);
+    }
+
+    private async Task DeliverAsync(TopicEventRequest cloudEvent)
+    {
+        List<CallInvoker> apps;
+        lock (gate) apps = subscribers.Where(s => s.PubSub == cloudEvent.PubsubName && s.Topic == cloudEvent.Topic).Select(s => s.App).ToList();
+        foreach (var appInvoker in apps)
+            for (var copy = 0; copy < (Duplicate ? 2 : 1); copy++)
+                await DeliverOnceAsync(appInvoker, cloudEvent);
+    }
+
+    private async Task DeliverOnceAsync(CallInvoker appInvoker, TopicEventRequest cloudEvent)
+    {
+        for (var attempt = 1; attempt <= 20; attempt++)
+        {
+            try
+            {
+                var response = await appInvoker.AsyncUnaryCall(OnTopicEvent, null, new CallOptions(), cloudEvent);
+                if (response.Status != TopicEventResponse.Types.TopicEventResponseStatus.Retry)
+                {
+                    Interlocked.Increment(ref delivered);
+                    return;
+                }
+            }
+            catch (RpcException)
+            {
+            }
+            await Task.Delay(20 * attempt);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in channels) channel.Dispose();
+        if (app is not null) await app.DisposeAsync();
+    }
+}
