@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Events.Dapr;
 using Newcomers.BuildingBlocks.Storage;
 
 namespace Newcomers.BuildingBlocks.Api;
@@ -18,7 +19,8 @@ public static class ServiceDefaults
     {
         services.AddGrpc(options => options.Interceptors.Add<ErrorInterceptor>());
         services.AddGrpcReflection();
-        services.AddGrpcHealthChecks();
+        // A process that has started serves; services add their own readiness checks (the read model, the demo region).
+        services.AddGrpcHealthChecks().AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddHostedService<OutboxSweeper>();
         services.TryAddSingleton(TimeProvider.System);
@@ -31,8 +33,11 @@ public static class ServiceDefaults
         return services;
     }
 
-    /// <summary>The standalone adapters: storage as configured (SQLite files unless Storage:Kind is "redis") and in-process events.</summary>
-    public static IServiceCollection AddEmbeddedInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The adapters as configured: storage in SQLite files, or in Redis when Storage:Kind is "redis";
+    /// events in process, or through the Dapr sidecar when Dapr:GrpcEndpoint is set.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.Kind == "redis")
@@ -44,7 +49,17 @@ public static class ServiceDefaults
         {
             services.AddSingleton<IDocumentStoreFactory, SqliteDocumentStoreFactory>();
         }
-        services.AddSingleton<IEventBus, InProcessEventBus>();
+        services.AddOptions<DaprEventsOptions>().BindConfiguration(DaprEventsOptions.Section);
+        var sidecar = configuration["Dapr:GrpcEndpoint"];
+        if (string.IsNullOrEmpty(sidecar))
+        {
+            services.AddSingleton<IEventBus, InProcessEventBus>();
+        }
+        else
+        {
+            services.AddSingleton(new global::Dapr.Client.DaprClientBuilder().UseGrpcEndpoint(sidecar).Build());
+            services.AddSingleton<IEventBus, DaprEventBus>();
+        }
         return services;
     }
 
@@ -58,6 +73,8 @@ public static class ServiceDefaults
         var reflection = endpoints.MapGrpcReflectionService();
         if (!endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.AnonymousReflection) reflection.RequireAuthorization();
         endpoints.MapGrpcService<AuditApi>().RequireAuthorization();
+        // The sidecar delivers events here; it authenticates with Dapr:AppApiToken, not a user's token.
+        if (endpoints.ServiceProvider.GetRequiredService<IEventBus>() is DaprEventBus) endpoints.MapGrpcService<DaprSubscriber>();
         endpoints.MapGet("/healthz", () => "ok");
         return endpoints;
     }

@@ -22,9 +22,22 @@ public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource so
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await foreach (var newcomer in source.NewcomersAsync(cancellationToken)) model.Apply(newcomer);
-        await foreach (var opportunity in source.OpportunitiesAsync(cancellationToken)) model.Apply(opportunity);
-        await foreach (var provider in source.ProvidersAsync(cancellationToken)) model.Apply(provider);
+        // The other services may still be starting: wait for them a while (applying twice is harmless).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await foreach (var newcomer in source.NewcomersAsync(cancellationToken)) model.Apply(newcomer);
+                await foreach (var opportunity in source.OpportunitiesAsync(cancellationToken)) model.Apply(opportunity);
+                await foreach (var provider in source.ProvidersAsync(cancellationToken)) model.Apply(provider);
+                break;
+            }
+            catch (Grpc.Core.RpcException exception) when (exception.StatusCode == Grpc.Core.StatusCode.Unavailable && attempt < 60)
+            {
+                logger.LogWarning("The read model's sources are not reachable yet; retrying");
+                await Task.Delay(500, cancellationToken);
+            }
+        }
         var matches = 0;
         await foreach (var match in store.StreamAsync(MatchStore.Matches, cancellationToken: cancellationToken))
         {

@@ -1,0 +1,125 @@
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.Contracts.V1;
+using Newcomers.TestSupport;
+
+namespace Newcomers.Integration.Tests;
+
+/// <summary>
+/// The distributed mode: Profiles, Opportunities and Matching as three processes, storing in a real
+/// redis-server and exchanging events through the Dapr sidecar double (daprd cannot be installed
+/// here), which delivers every event twice. Events arrive later than in one process, so the test
+/// waits for what it expects to see.
+/// </summary>
+public sealed class DistributedTests : IAsyncLifetime
+{
+    private readonly RedisServer redis = new();
+    private readonly DaprSidecarDouble sidecar = new() { Duplicate = true };
+    private readonly AuthOptions auth = new() { SigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
+    private ServiceUnderTest profiles = null!, opportunities = null!, matching = null!;
+
+    public async Task InitializeAsync()
+    {
+        await redis.InitializeAsync();
+        await sidecar.StartAsync();
+        profiles = await ServiceUnderTest.StartAsync("Profiles", Common());
+        opportunities = await ServiceUnderTest.StartAsync("Opportunities", Common());
+        await sidecar.SubscribeAppAsync(profiles.GrpcAddress);
+        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress);
+        matching = await ServiceUnderTest.StartAsync("Matching",
+            [.. Common(), $"--Matching:ProfilesAddress={profiles.GrpcAddress}", $"--Matching:OpportunitiesAddress={opportunities.GrpcAddress}", "--Matching:BootstrapModel=false"]);
+        await sidecar.SubscribeAppAsync(matching.GrpcAddress);
+    }
+
+    private string[] Common() =>
+        ["--Storage:Kind=redis", $"--Storage:Redis={redis.ConnectionString}", $"--Dapr:GrpcEndpoint={sidecar.Address}", $"--Auth:SigningKey={auth.SigningKey}"];
+
+    public async Task DisposeAsync()
+    {
+        await matching.DisposeAsync();
+        await opportunities.DisposeAsync();
+        await profiles.DisposeAsync();
+        await sidecar.DisposeAsync();
+        await redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_scenario_runs_across_three_processes_redis_and_the_sidecar()
+    {
+        var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
+        using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
+        using var toOpportunities = BearerChannel.For(opportunities.GrpcAddress, token);
+        using var toMatching = BearerChannel.For(matching.GrpcAddress, token);
+        var profileClient = new ProfileService.ProfileServiceClient(toProfiles);
+        var opportunityClient = new OpportunityService.OpportunityServiceClient(toOpportunities);
+        var matchingClient = new MatchingService.MatchingServiceClient(toMatching);
+
+        var amina = await profileClient.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        var yonas = await profileClient.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        var bakery = await opportunityClient.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var taalhuis = await opportunityClient.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider(ProviderKind.VolunteerOrganisation, "Taalhuis") });
+        var placement = await opportunityClient.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(bakery.Id) });
+        var buddy = await opportunityClient.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Buddy(taalhuis.Id) });
+
+        // Both reach the matching service by event and are suggested, with reasons.
+        var recommended = await EventuallyAsync(() => matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = amina.Id }).ResponseAsync,
+            r => r.Suggestions.Count == 2);
+        Assert.All(recommended.Suggestions, s => Assert.InRange(s.Reasons.Count, 2, 5));
+
+        var proposal = await matchingClient.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = amina.Id, OpportunityId = placement.Id, CaseworkerId = "km" });
+        var competing = await matchingClient.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = yonas.Id, OpportunityId = placement.Id, CaseworkerId = "km" });
+        await matchingClient.RespondToMatchAsync(new RespondToMatchRequest { MatchId = proposal.Id, Party = Party.Provider, Accept = true });
+        var accepted = await matchingClient.RespondToMatchAsync(new RespondToMatchRequest { MatchId = proposal.Id, Party = Party.Newcomer, Accept = true });
+        Assert.Equal(MatchState.Accepted, accepted.State);
+
+        // The place is taken: the second newcomer cannot take it (the capacity check is atomic in Redis).
+        await matchingClient.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Provider, Accept = true });
+        await Expect.Status(StatusCode.FailedPrecondition, () => matchingClient.RespondToMatchAsync(new RespondToMatchRequest { MatchId = competing.Id, Party = Party.Newcomer, Accept = true }).ResponseAsync);
+
+        // STARTED, then COMPLETED: the MAP hours travel by event to the Profiles process, once, though delivered twice.
+        await matchingClient.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Started });
+        await matchingClient.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Completed, HoursCompleted = 48 });
+        var credited = await EventuallyAsync(() => profileClient.GetNewcomerAsync(new GetNewcomerRequest { Id = amina.Id }).ResponseAsync, n => n.MapHoursDone > 0);
+        await sidecar.DrainAsync();
+        Assert.Equal(48, (await profileClient.GetNewcomerAsync(new GetNewcomerRequest { Id = amina.Id })).MapHoursDone);
+        Assert.Equal(48, credited.MapHoursDone);
+        Assert.Contains(buddy.Id, recommended.Suggestions.Select(s => s.OpportunityId));
+    }
+
+    [Fact]
+    public async Task A_restarted_matching_service_rebuilds_what_it_missed_from_the_other_services()
+    {
+        var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
+        using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
+        using var toOpportunities = BearerChannel.For(opportunities.GrpcAddress, token);
+        var newcomer = await new ProfileService.ProfileServiceClient(toProfiles).CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        var provider = await new OpportunityService.OpportunityServiceClient(toOpportunities).CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+
+        // While the matching service is down, an opportunity is posted; its event finds no matching service.
+        await matching.KillAsync();
+        var missed = await new OpportunityService.OpportunityServiceClient(toOpportunities).CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        await sidecar.DrainAsync();
+        await matching.StartAsync();
+
+        using var toMatching = BearerChannel.For(matching.GrpcAddress, token);
+        var recommended = await new MatchingService.MatchingServiceClient(toMatching).RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id });
+        Assert.Contains(missed.Id, recommended.Suggestions.Select(s => s.OpportunityId));
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                var value = await read();
+                if (done(value) || DateTime.UtcNow > deadline) return value;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < deadline)
+            {
+            }
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Newcomers.TestSupport;
+
+/// <summary>One service of the product as its own process (dotnet Service.dll), on free loopback ports.</summary>
+public sealed class ServiceUnderTest : IAsyncDisposable
+{
+    private readonly string dll;
+    private readonly List<string> args;
+    private Process? process;
+
+    private ServiceUnderTest(string dll, IEnumerable<string> args, int grpcPort)
+    {
+        this.dll = dll;
+        GrpcAddress = $"http://127.0.0.1:{grpcPort}";
+        this.args = [.. args, $"--Hosting:GrpcPort={grpcPort}", $"--Hosting:HttpPort={FreePort()}", "--Logging:LogLevel:Default=Warning"];
+    }
+
+    public string GrpcAddress { get; }
+
+    /// <summary>Starts services/{name}/bin/…/{name}.dll, built beside the tests, and waits until it reports SERVING.</summary>
+    public static async Task<ServiceUnderTest> StartAsync(string name, params string[] args)
+    {
+        var service = new ServiceUnderTest(DllOf(name), args, FreePort());
+        await service.StartAsync();
+        return service;
+    }
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        process = Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var channel = GrpcChannel.ForAddress(GrpcAddress);
+        var health = new Health.HealthClient(channel);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {process.ExitCode}");
+            try
+            {
+                if ((await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
+            }
+            catch (Grpc.Core.RpcException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{Path.GetFileName(dll)} did not report SERVING");
+    }
+
+    /// <summary>Kills the process at once, as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (process is null || process.HasExited) return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        process = null;
+    }
+
+    public ValueTask DisposeAsync() => new(KillAsync());
+
+    private static string DllOf(string name)
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Matching.sln"))) directory = directory.Parent;
+        return Path.Combine(directory!.FullName, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
