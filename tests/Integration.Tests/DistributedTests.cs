@@ -13,7 +13,7 @@ namespace Newcomers.Integration.Tests;
 /// </summary>
 public sealed class DistributedTests : IAsyncLifetime
 {
-    private readonly RedisServer redis = new();
+    private readonly RedisServer redis = new(appendOnly: true);
     private readonly DaprSidecarDouble sidecar = new() { Duplicate = true };
     private readonly AuthOptions auth = new() { SigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
     private ServiceUnderTest profiles = null!, opportunities = null!, matching = null!;
@@ -106,6 +106,54 @@ public sealed class DistributedTests : IAsyncLifetime
         Assert.Contains(missed.Id, recommended.Suggestions.Select(s => s.OpportunityId));
     }
 
+    [Fact]
+    public async Task Killing_the_matching_service_while_events_flow_loses_nothing()
+    {
+        var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
+        using var toOpportunities = BearerChannel.For(opportunities.GrpcAddress, token);
+        var client = new OpportunityService.OpportunityServiceClient(toOpportunities);
+        var provider = await client.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var posted = new List<string>();
+        var posting = Task.Run(async () =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                posted.Add((await client.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) })).Id);
+                await Task.Delay(25);
+            }
+        });
+        await Task.Delay(300);
+        await matching.KillAsync();
+        await Task.Delay(300);
+        await matching.StartAsync();
+        await posting;
+        await sidecar.DrainAsync();
+
+        using var toMatching = BearerChannel.For(matching.GrpcAddress, token);
+        var matchingClient = new MatchingService.MatchingServiceClient(toMatching);
+        foreach (var id in posted)
+            await matchingClient.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = id }); // NOT_FOUND if it were lost
+        Assert.Equal(40, posted.Count);
+    }
+
+    [Fact]
+    public async Task Restarting_redis_with_its_append_only_file_loses_no_acknowledged_write()
+    {
+        var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
+        using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
+        var client = new ProfileService.ProfileServiceClient(toProfiles);
+        var acknowledged = new List<Newcomer>();
+        for (var i = 0; i < 30; i++) acknowledged.Add(await client.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() }));
+
+        await redis.CrashAndRestartAsync();
+
+        foreach (var newcomer in acknowledged)
+        {
+            var read = await EventuallyAsync(() => client.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id }).ResponseAsync, _ => true);
+            Assert.Equal((newcomer.Id, newcomer.Version), (read.Id, read.Version));
+        }
+    }
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -116,7 +164,7 @@ public sealed class DistributedTests : IAsyncLifetime
                 var value = await read();
                 if (done(value) || DateTime.UtcNow > deadline) return value;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < deadline)
+            catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.Internal or StatusCode.Unavailable && DateTime.UtcNow < deadline)
             {
             }
             await Task.Delay(50);

@@ -7,9 +7,11 @@ using StackExchange.Redis;
 namespace Newcomers.TestSupport;
 
 /// <summary>A real redis-server on a free loopback port, started for the tests and killed after them.</summary>
-public sealed class RedisServer : IAsyncLifetime
+public sealed class RedisServer(bool appendOnly = false) : IAsyncLifetime
 {
+    private readonly string directory = Directory.CreateTempSubdirectory("redis-").FullName;
     private Process? process;
+    private int port;
 
     public ConnectionMultiplexer Connection { get; private set; } = null!;
 
@@ -18,10 +20,8 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" }) start.ArgumentList.Add(arg);
-        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        port = FreePort();
+        Launch();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
@@ -36,6 +36,33 @@ public sealed class RedisServer : IAsyncLifetime
                 await Task.Delay(50);
             }
         }
+    }
+
+    /// <summary>
+    /// Kills the server at once (no clean shutdown) and starts it again on the same port and folder.
+    /// With appendOnly every acknowledged write was fsynced to the append-only file first.
+    /// </summary>
+    public async Task CrashAndRestartAsync()
+    {
+        process!.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        Launch();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Connection.IsConnected && DateTime.UtcNow < deadline) await Task.Delay(50);
+    }
+
+    private void Launch()
+    {
+        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        string[] args = ["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--dir", directory, "--daemonize", "no",
+            .. appendOnly ? new[] { "--appendonly", "yes", "--appendfsync", "always" } : ["--appendonly", "no"]];
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
     }
 
     public async Task DisposeAsync()
