@@ -10,6 +10,11 @@ namespace Newcomers.TestSupport;
 public sealed class RedisServer(bool appendOnly = false) : IAsyncLifetime
 {
     private readonly string directory = Directory.CreateTempSubdirectory("redis-").FullName;
+
+    /// <summary>For xunit fixtures: no append-only file.</summary>
+    public RedisServer() : this(false)
+    {
+    }
     private Process? process;
     private int port;
 
