@@ -13,7 +13,7 @@ namespace Newcomers.Integration.Tests;
 /// </summary>
 public sealed class DistributedTests : IAsyncLifetime
 {
-    private readonly RedisServer redis = new(appendOnly: true);
+    private readonly RedisServer redis = RedisServer.WithAppendOnlyFile();
     private readonly DaprSidecarDouble sidecar = new() { Duplicate = true };
     private readonly AuthOptions auth = new() { SigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
     private ServiceUnderTest profiles = null!, opportunities = null!, matching = null!;

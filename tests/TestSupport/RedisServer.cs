@@ -7,14 +7,20 @@ using StackExchange.Redis;
 namespace Newcomers.TestSupport;
 
 /// <summary>A real redis-server on a free loopback port, started for the tests and killed after them.</summary>
-public sealed class RedisServer(bool appendOnly = false) : IAsyncLifetime
+public sealed class RedisServer : IAsyncLifetime
 {
+    private readonly bool appendOnly;
     private readonly string directory = Directory.CreateTempSubdirectory("redis-").FullName;
 
-    /// <summary>For xunit fixtures: no append-only file.</summary>
-    public RedisServer() : this(false)
+    /// <summary>Without an append-only file (xunit fixtures need this one public constructor).</summary>
+    public RedisServer()
     {
     }
+
+    private RedisServer(bool appendOnly) => this.appendOnly = appendOnly;
+
+    /// <summary>With an append-only file fsynced on every write.</summary>
+    public static RedisServer WithAppendOnlyFile() => new(appendOnly: true);
     private Process? process;
     private int port;
 
