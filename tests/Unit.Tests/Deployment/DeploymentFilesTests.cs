@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Newcomers.BuildingBlocks.Events.Dapr;
+using YamlDotNet.RepresentationModel;
+
+namespace Newcomers.Unit.Tests.Deployment;
+
+/// <summary>
+/// The deployment files cannot run here (no Dapr CLI, no Docker engine, no Kubernetes), so a test
+/// checks that they parse and agree with each other and with the code: app ids, ports, protocols,
+/// component and secret names.
+/// </summary>
+public sealed partial class DeploymentFilesTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string[] Apps = ["profiles", "opportunities", "matching"];
+
+    [GeneratedRegex(@"--Hosting:GrpcPort=(\d+)")]
+    private static partial Regex GrpcPortArgument();
+
+    [Fact]
+    public void Every_yaml_file_parses()
+    {
+        var files = Directory.GetFiles(Path.Combine(Root, "deploy"), "*.yaml", SearchOption.AllDirectories).Append(Path.Combine(Root, "tye.yaml")).ToList();
+        Assert.True(files.Count >= 7);
+        Assert.All(files, file => Assert.NotEmpty(Load(file)));
+    }
+
+    [Fact]
+    public void App_ids_ports_and_protocols_agree_across_dapr_run_tye_and_kubernetes()
+    {
+        var daprRunFile = (YamlMappingNode)Load("deploy/dapr/dapr.yaml")[0];
+        Assert.True(Directory.Exists(Path.Combine(Root, "deploy", "dapr", ((YamlMappingNode)daprRunFile["common"])["resourcesPath"].ToString())));
+        var daprRun = daprRunFile["apps"].AllNodes.OfType<YamlMappingNode>().Where(n => n.Children.ContainsKey("appID"))
+            .ToDictionary(n => n["appID"].ToString(), n => (Port: int.Parse(n["appPort"].ToString()), Protocol: n["appProtocol"].ToString(),
+                CommandPort: int.Parse(GrpcPortArgument().Match(string.Join(' ', ((YamlSequenceNode)n["command"]).Select(c => c.ToString()))).Groups[1].Value)));
+        Assert.Equal(Apps.Order(), daprRun.Keys.Order());
+
+        var tye = (YamlMappingNode)Load("tye.yaml")[0];
+        var tyeServices = ((YamlSequenceNode)tye["services"]).Cast<YamlMappingNode>().Where(s => s.Children.ContainsKey("project"))
+            .ToDictionary(s => s["name"].ToString(), s => (Binding: int.Parse(((YamlMappingNode)((YamlSequenceNode)s["bindings"])[0])["port"].ToString()),
+                ArgPort: int.Parse(GrpcPortArgument().Match(s["args"].ToString()).Groups[1].Value), Project: s["project"].ToString()));
+        var daprExtension = ((YamlSequenceNode)tye["extensions"]).Cast<YamlMappingNode>().Single(e => e["name"].ToString() == "dapr");
+        Assert.Equal("./deploy/dapr/components", daprExtension["components-path"].ToString());
+
+        foreach (var app in Apps)
+        {
+            var deployment = Documents($"deploy/k8s/{app}.yaml").Single(d => d["kind"].ToString() == "Deployment");
+            var template = (YamlMappingNode)((YamlMappingNode)deployment["spec"])["template"];
+            var annotations = (YamlMappingNode)((YamlMappingNode)template["metadata"])["annotations"];
+            var container = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)template["spec"])["containers"])[0];
+            var service = Documents($"deploy/k8s/{app}.yaml").Single(d => d["kind"].ToString() == "Service");
+            var servicePort = int.Parse(((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)service["spec"])["ports"])[0])["port"].ToString());
+            var containerPort = int.Parse(GrpcPortArgument().Match(string.Join(' ', ((YamlSequenceNode)container["args"]).Select(a => a.ToString()))).Groups[1].Value);
+
+            Assert.Equal(app, annotations["dapr.io/app-id"].ToString());
+            Assert.Equal("grpc", annotations["dapr.io/app-protocol"].ToString());
+            Assert.Equal("grpc", daprRun[app].Protocol);
+            var port = daprRun[app].Port;
+            Assert.Equal([port, port, port, port, port, port],
+                new[] { daprRun[app].CommandPort, int.Parse(annotations["dapr.io/app-port"].ToString()), containerPort, servicePort, tyeServices[app].Binding, tyeServices[app].ArgPort });
+            Assert.True(File.Exists(Path.Combine(Root, tyeServices[app].Project)), tyeServices[app].Project);
+            var appDir = ((YamlSequenceNode)daprRunFile["apps"]).Cast<YamlMappingNode>().Single(n => n["appID"].ToString() == app)["appDirPath"].ToString();
+            Assert.True(Directory.Exists(Path.GetFullPath(Path.Combine(Root, "deploy", "dapr", appDir))), appDir);
+        }
+    }
+
+    [Fact]
+    public void The_pubsub_component_config_and_secrets_match_what_the_services_use()
+    {
+        var component = (YamlMappingNode)Load("deploy/dapr/components/pubsub.yaml")[0];
+        var name = ((YamlMappingNode)component["metadata"])["name"].ToString();
+        Assert.Equal(new DaprEventsOptions().PubSub, name);
+        var metadata = ((YamlSequenceNode)((YamlMappingNode)component["spec"])["metadata"]).Cast<YamlMappingNode>().ToDictionary(m => m["name"].ToString(), m => m);
+        Assert.Equal("{podName}", metadata["consumerID"]["value"].ToString());
+
+        var config = Documents("deploy/k8s/config.yaml");
+        var configMap = (YamlMappingNode)config.Single(d => d["kind"].ToString() == "ConfigMap")["data"];
+        var secret = config.Single(d => d["kind"].ToString() == "Secret");
+        Assert.Equal(name, configMap["Dapr__PubSub"].ToString());
+        Assert.Equal(((YamlMappingNode)metadata["redisPassword"]["secretKeyRef"])["name"].ToString(), ((YamlMappingNode)secret["metadata"])["name"].ToString());
+        Assert.Equal("http://profiles:6080", configMap["Matching__ProfilesAddress"].ToString());
+        Assert.Equal("http://opportunities:6082", configMap["Matching__OpportunitiesAddress"].ToString());
+        Assert.Contains("redis:6379", configMap["Storage__Redis"].ToString());
+
+        var redis = Documents("deploy/k8s/redis.yaml").Single(d => d["kind"].ToString() == "StatefulSet");
+        Assert.Contains("--appendonly yes", string.Join(' ', redis.AllNodes.OfType<YamlSequenceNode>().SelectMany(s => s.Children).OfType<YamlScalarNode>().Select(s => s.Value)));
+    }
+
+    [Fact]
+    public void Every_service_has_a_container_file_that_builds_it()
+    {
+        foreach (var project in new[] { "Profiles", "Opportunities", "Matching" })
+        {
+            var dockerfile = File.ReadAllText(Path.Combine(Root, "deploy", "docker", $"{project}.Dockerfile"));
+            Assert.Contains($"dotnet publish services/{project}/{project}.csproj", dockerfile);
+            Assert.Contains($"ENTRYPOINT [\"dotnet\", \"{project}.dll\"]", dockerfile);
+        }
+    }
+
+    private static List<YamlNode> Load(string relative)
+    {
+        var stream = new YamlStream();
+        using var reader = new StringReader(File.ReadAllText(Path.IsPathRooted(relative) ? relative : Path.Combine(Root, relative)));
+        stream.Load(reader);
+        return stream.Documents.Select(d => d.RootNode).ToList();
+    }
+
+    private static List<YamlMappingNode> Documents(string relative) => Load(relative).Cast<YamlMappingNode>().ToList();
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Matching.sln"))) directory = directory.Parent;
+        return directory!.FullName;
+    }
+}
