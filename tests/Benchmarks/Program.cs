@@ -14,12 +14,18 @@ using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
 
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- --seconds 10 --opportunities 50000 --newcomers 10000 --seed 42]
+//        dotnet run -c Release --project tests/Benchmarks -- --distributed   (three processes, redis-server and the sidecar double)
 var settings = Args(args);
 int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
 var root = FindRoot();
 var region = BenchRegion.Ensure(Path.Combine(root, ".bench", $"region-{opportunityCount}-{newcomerCount}-{seed}"),
     Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "gen_region.py")), opportunityCount, newcomerCount, seed);
 Console.WriteLine($"# Benchmark ({Machine()})");
+if (args.Contains("--distributed"))
+{
+    await Distributed.RunAsync(region, settings("distributed-opportunities", 50000), settings("distributed-newcomers", 10000), seconds);
+    return;
+}
 Console.WriteLine($"region: {opportunityCount} opportunities, {newcomerCount} newcomers, seed {seed}\n");
 
 // 1. Start-up of the host process with the demo region, until gRPC health says SERVING.

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.Contracts.V1;
+using Newcomers.TestSupport;
+
+namespace Newcomers.Benchmarks;
+
+/// <summary>
+/// The distributed setup: three service processes, a redis-server with its append-only file fsynced
+/// on every write, and the Dapr sidecar double. Measures how long an opportunity takes from being
+/// posted to being recommendable, and RecommendOpportunities over gRPC at 16 concurrent clients.
+/// </summary>
+public static class Distributed
+{
+    public static async Task RunAsync(string region, int opportunityCount, int newcomerCount, int seconds)
+    {
+        var redis = RedisServer.WithAppendOnlyFile();
+        await redis.InitializeAsync();
+        await using var sidecar = new DaprSidecarDouble();
+        await sidecar.StartAsync();
+        var auth = new AuthOptions { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
+        string[] common = ["--Storage:Kind=redis", $"--Storage:Redis={redis.ConnectionString}", $"--Dapr:GrpcEndpoint={sidecar.Address}", $"--Auth:SigningKey={auth.SigningKey}"];
+        await using var profiles = await ServiceUnderTest.StartAsync("Profiles", common);
+        await using var opportunities = await ServiceUnderTest.StartAsync("Opportunities", common);
+        await sidecar.SubscribeAppAsync(profiles.GrpcAddress);
+        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress);
+        await using var matching = await ServiceUnderTest.StartAsync("Matching", [.. common, $"--Matching:ProfilesAddress={profiles.GrpcAddress}",
+            $"--Matching:OpportunitiesAddress={opportunities.GrpcAddress}", "--Matching:BootstrapModel=false"]);
+        await sidecar.SubscribeAppAsync(matching.GrpcAddress);
+
+        var token = LocalTokens.Mint(auth, "benchmark", Roles.Admin);
+        using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
+        using var toOpportunities = BearerChannel.For(opportunities.GrpcAddress, token);
+        using var toMatching = BearerChannel.For(matching.GrpcAddress, token);
+        var opportunityClient = new OpportunityService.OpportunityServiceClient(toOpportunities);
+        var profileClient = new ProfileService.ProfileServiceClient(toProfiles);
+        var matchingClient = new MatchingService.MatchingServiceClient(toMatching);
+
+        var loaded = BenchRegion.Opportunities(region).Take(opportunityCount).ToList();
+        foreach (var municipality in loaded.Select(o => o.MunicipalityCode).Distinct())
+            await opportunityClient.CreateProviderAsync(new CreateProviderRequest { ProviderId = BenchRegion.ProviderOf(municipality),
+                Provider = new Provider { Name = $"Bench {municipality}", Kind = ProviderKind.Employer, MunicipalityCode = municipality } });
+        foreach (var batch in loaded.Chunk(500))
+            await opportunityClient.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest { Requests = { batch.Select(o => new CreateOpportunityRequest { Opportunity = o, OpportunityId = o.Id }) } });
+        var newcomers = BenchRegion.Newcomers(region).Take(newcomerCount).ToList();
+        await Parallel.ForEachAsync(newcomers, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, ct) =>
+            await profileClient.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = n, NewcomerId = n.Id }, cancellationToken: ct));
+        await sidecar.DrainAsync();
+
+        // From posted to recommendable.
+        var propagation = new List<double>();
+        var template = loaded[0];
+        for (var i = 0; i < 200; i++)
+        {
+            var posted = Stopwatch.StartNew();
+            var created = await opportunityClient.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = new Opportunity(template) { Id = "" } });
+            while (true)
+            {
+                try
+                {
+                    await matchingClient.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = created.Id, Limit = 1 });
+                    break;
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+                {
+                    await Task.Delay(1);
+                }
+            }
+            propagation.Add(posted.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"[distributed] from an opportunity posted to it being recommendable (200 times): p50 {Percentile(propagation, 50):0.0} ms, p99 {Percentile(propagation, 99):0.0} ms");
+
+        var latencies = new List<double>[16];
+        var clock = Stopwatch.StartNew();
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(client => Task.Run(async () =>
+        {
+            var mine = latencies[client] = [];
+            var pick = new Random(client);
+            while (DateTime.UtcNow < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[pick.Next(newcomers.Count)].Id, Limit = 20 });
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })));
+        var all = latencies.SelectMany(l => l).ToList();
+        Console.WriteLine($"[distributed] RecommendOpportunities over gRPC to the matching process, 16 concurrent, {seconds} s ({opportunityCount} opportunities, {newcomerCount} newcomers): " +
+            $"{all.Count / clock.Elapsed.TotalSeconds:0} requests/s, p50 {Percentile(all, 50):0.00} ms, p99 {Percentile(all, 99):0.00} ms (client, three services, redis-server and the sidecar double share the machine)");
+        await redis.DisposeAsync();
+    }
+
+    private static double Percentile(List<double> values, double percent)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100 * sorted.Count) - 1)];
+    }
+}
