@@ -9,9 +9,11 @@ using Newcomers.Matching;
 using Newcomers.Matching.ReadModel;
 
 // The Matching service as its own process (the distributed mode): give it Storage:Kind=redis with
-// Storage:Redis, Dapr:GrpcEndpoint for its sidecar, and Matching:ProfilesAddress and
-// Matching:OpportunitiesAddress, whose streaming List RPCs rebuild its read model at start (with a
-// service token signed by Auth:SigningKey). The standalone host composes the same AddMatching().
+// Storage:Redis, and Dapr:GrpcEndpoint for its sidecar. At start it rebuilds its read model from the
+// other services' streaming List RPCs (with a service token signed by Auth:SigningKey): through
+// Dapr service invocation (app ids "profiles" and "opportunities") when there is a sidecar, or at
+// Matching:ProfilesAddress and Matching:OpportunitiesAddress when given. The standalone host
+// composes the same AddMatching().
 var builder = ServiceProcess.CreateBuilder(args);
 builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
     .AddMatching().AddTelemetry(builder.Configuration, "matching")
@@ -19,6 +21,13 @@ builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configurati
     {
         var token = LocalTokens.Mint(sp.GetRequiredService<IOptions<AuthOptions>>().Value, "matching", Roles.Service, lifetime: TimeSpan.FromHours(1));
         var configuration = sp.GetRequiredService<IConfiguration>();
+        var sidecar = configuration["Dapr:GrpcEndpoint"];
+        if (string.IsNullOrEmpty(configuration["Matching:ProfilesAddress"]) && !string.IsNullOrEmpty(sidecar))
+        {
+            var throughSidecar = BearerChannel.For(sidecar, token);
+            return new GrpcReadModelSource(throughSidecar, throughSidecar, new Grpc.Core.Metadata { { "dapr-app-id", "profiles" } },
+                new Grpc.Core.Metadata { { "dapr-app-id", "opportunities" } });
+        }
         return new GrpcReadModelSource(BearerChannel.For(configuration["Matching:ProfilesAddress"]!, token),
             BearerChannel.For(configuration["Matching:OpportunitiesAddress"]!, token));
     });

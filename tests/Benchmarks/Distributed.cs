@@ -23,11 +23,10 @@ public static class Distributed
         string[] common = ["--Storage:Kind=redis", $"--Storage:Redis={redis.ConnectionString}", $"--Dapr:GrpcEndpoint={sidecar.Address}", $"--Auth:SigningKey={auth.SigningKey}"];
         await using var profiles = await ServiceUnderTest.StartAsync("Profiles", common);
         await using var opportunities = await ServiceUnderTest.StartAsync("Opportunities", common);
-        await sidecar.SubscribeAppAsync(profiles.GrpcAddress);
-        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress);
-        await using var matching = await ServiceUnderTest.StartAsync("Matching", [.. common, $"--Matching:ProfilesAddress={profiles.GrpcAddress}",
-            $"--Matching:OpportunitiesAddress={opportunities.GrpcAddress}", "--Matching:BootstrapModel=false"]);
-        await sidecar.SubscribeAppAsync(matching.GrpcAddress);
+        await sidecar.SubscribeAppAsync(profiles.GrpcAddress, "profiles");
+        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress, "opportunities");
+        await using var matching = await ServiceUnderTest.StartAsync("Matching", [.. common, "--Matching:BootstrapModel=false"]);
+        await sidecar.SubscribeAppAsync(matching.GrpcAddress, "matching");
 
         var token = LocalTokens.Mint(auth, "benchmark", Roles.Admin);
         using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);

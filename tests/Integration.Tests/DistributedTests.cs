@@ -24,11 +24,11 @@ public sealed class DistributedTests : IAsyncLifetime
         await sidecar.StartAsync();
         profiles = await ServiceUnderTest.StartAsync("Profiles", Common());
         opportunities = await ServiceUnderTest.StartAsync("Opportunities", Common());
-        await sidecar.SubscribeAppAsync(profiles.GrpcAddress);
-        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress);
-        matching = await ServiceUnderTest.StartAsync("Matching",
-            [.. Common(), $"--Matching:ProfilesAddress={profiles.GrpcAddress}", $"--Matching:OpportunitiesAddress={opportunities.GrpcAddress}", "--Matching:BootstrapModel=false"]);
-        await sidecar.SubscribeAppAsync(matching.GrpcAddress);
+        await sidecar.SubscribeAppAsync(profiles.GrpcAddress, "profiles");
+        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress, "opportunities");
+        // No addresses: the matching service reaches the other two through Dapr service invocation.
+        matching = await ServiceUnderTest.StartAsync("Matching", [.. Common(), "--Matching:BootstrapModel=false"]);
+        await sidecar.SubscribeAppAsync(matching.GrpcAddress, "matching");
     }
 
     private string[] Common() =>

@@ -5,6 +5,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,8 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
         "dapr.proto.runtime.v1.AppCallback", "OnTopicEvent", Marshal(TopicEventRequest.Parser), Marshal(TopicEventResponse.Parser));
 
     private readonly List<(CallInvoker App, string PubSub, string Topic)> subscribers = [];
+    private readonly Dictionary<string, string> appAddresses = [];
+    private readonly HttpClient proxy = new(new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
     private readonly List<GrpcChannel> channels = [];
     private readonly List<TopicEventRequest> held = [];
     private readonly List<Task> deliveries = [];
@@ -68,14 +71,21 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(this);
         app = builder.Build();
+        // Service invocation: a gRPC call carrying dapr-app-id is proxied to that app, as daprd does.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue("dapr-app-id", out var appId)) await ProxyAsync(context, appId.ToString());
+            else await next(context);
+        });
         app.MapGrpcService<DaprSidecarDouble>();
         await app.StartAsync();
         Address = app.Urls.First();
     }
 
-    /// <summary>Connects an app, as daprd does at start: asks it which topics it subscribes to.</summary>
-    public async Task SubscribeAppAsync(string appAddress)
+    /// <summary>Connects an app, as daprd does at start: asks it which topics it subscribes to, and makes it invocable by its app id.</summary>
+    public async Task SubscribeAppAsync(string appAddress, string appId = "")
     {
+        if (appId.Length > 0) lock (gate) appAddresses[appId] = appAddress;
         var channel = GrpcChannel.ForAddress(appAddress);
         channels.Add(channel);
         var invoker = channel.CreateCallInvoker();
@@ -83,6 +93,36 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
         lock (gate)
             foreach (var subscription in subscriptions.Subscriptions)
                 subscribers.Add((invoker, subscription.PubsubName, subscription.Topic));
+    }
+
+    private async Task ProxyAsync(Microsoft.AspNetCore.Http.HttpContext context, string appId)
+    {
+        string? target;
+        lock (gate) appAddresses.TryGetValue(appId, out target);
+        if (target is null)
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = "14";
+            context.Response.Headers["grpc-message"] = $"no app {appId}";
+            return;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, target + context.Request.Path)
+        {
+            Version = System.Net.HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new StreamContent(context.Request.Body),
+        };
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            if (name.StartsWith(':') || name is "Host" or "Content-Length" or "dapr-app-id") continue;
+            if (!request.Headers.TryAddWithoutValidation(name, values.ToArray())) request.Content.Headers.TryAddWithoutValidation(name, values.ToArray());
+        }
+        using var response = await proxy.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            if (name is not "Transfer-Encoding") context.Response.Headers[name] = values.ToArray();
+        await (await response.Content.ReadAsStreamAsync(context.RequestAborted)).CopyToAsync(context.Response.Body, context.RequestAborted);
+        foreach (var (name, values) in response.TrailingHeaders) context.Response.AppendTrailer(name, values.ToArray());
     }
 
     public override Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
@@ -146,6 +186,7 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var channel in channels) channel.Dispose();
+        proxy.Dispose();
         if (app is not null) await app.DisposeAsync();
     }
 }
