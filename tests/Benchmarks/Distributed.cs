@@ -68,31 +68,11 @@ public static class Distributed
             }
             propagation.Add(posted.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"[distributed] from an opportunity posted to it being recommendable (200 times): p50 {Percentile(propagation, 50):0.0} ms, p99 {Percentile(propagation, 99):0.0} ms");
+        Console.WriteLine($"[distributed] from an opportunity posted to it being recommendable (200 times): p50 {Measure.Percentile(propagation, 50):0.0} ms, p99 {Measure.Percentile(propagation, 99):0.0} ms");
 
-        var latencies = new List<double>[16];
-        var clock = Stopwatch.StartNew();
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        await Task.WhenAll(Enumerable.Range(0, 16).Select(client => Task.Run(async () =>
-        {
-            var mine = latencies[client] = [];
-            var pick = new Random(client);
-            while (DateTime.UtcNow < until)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[pick.Next(newcomers.Count)].Id, Limit = 20 });
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-        })));
-        var all = latencies.SelectMany(l => l).ToList();
+        var (perSecond, p50, p99) = await Measure.RecommendUnderLoadAsync(matchingClient, newcomers.Select(n => n.Id).ToList(), seconds);
         Console.WriteLine($"[distributed] RecommendOpportunities over gRPC to the matching process, 16 concurrent, {seconds} s ({opportunityCount} opportunities, {newcomerCount} newcomers): " +
-            $"{all.Count / clock.Elapsed.TotalSeconds:0} requests/s, p50 {Percentile(all, 50):0.00} ms, p99 {Percentile(all, 99):0.00} ms (client, three services, redis-server and the sidecar double share the machine)");
+            $"{perSecond:0} requests/s, p50 {p50:0.00} ms, p99 {p99:0.00} ms (client, three services, redis-server and the sidecar double share the machine)");
         await redis.DisposeAsync();
-    }
-
-    private static double Percentile(List<double> values, double percent)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100 * sorted.Count) - 1)];
     }
 }

@@ -101,24 +101,10 @@ async Task MeasureAsync(string ranking)
     Console.WriteLine($"[{ranking}] RecommendOpportunities in process, top 20, 5000 requests: p50 {Percentile(inProcess, 50):0.000} ms, p99 {Percentile(inProcess, 99):0.000} ms, " +
         $"mean {inProcess.Average():0.000} ms; median open candidates within travel distance {Median(inReach):0}, median eligible after every constraint {Median(eligible):0}");
 
-    var latencies = new List<double>[16];
     for (var i = 0; i < 50; i++) await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[i].Id });
-    var clock = Stopwatch.StartNew();
-    var until = DateTime.UtcNow.AddSeconds(seconds);
-    await Task.WhenAll(Enumerable.Range(0, 16).Select(client => Task.Run(async () =>
-    {
-        var mine = latencies[client] = [];
-        var pick = new Random(client);
-        while (DateTime.UtcNow < until)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[pick.Next(newcomers.Count)].Id, Limit = 20 });
-            mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-    })));
-    var all = latencies.SelectMany(l => l).ToList();
-    Console.WriteLine($"[{ranking}] RecommendOpportunities over gRPC, loopback, 16 concurrent, {seconds} s: {all.Count / clock.Elapsed.TotalSeconds:0} requests/s, " +
-        $"p50 {Percentile(all, 50):0.00} ms, p99 {Percentile(all, 99):0.00} ms (client and server share the machine; every response is logged as an impression)");
+    var (perSecond, p50, p99) = await Measure.RecommendUnderLoadAsync(matchingClient, newcomers.Select(n => n.Id).ToList(), seconds);
+    Console.WriteLine($"[{ranking}] RecommendOpportunities over gRPC, loopback, 16 concurrent, {seconds} s: {perSecond:0} requests/s, " +
+        $"p50 {p50:0.00} ms, p99 {p99:0.00} ms (client and server share the machine; every response is logged as an impression)");
 }
 
 async Task<ModelVersion> TrainAsync()
@@ -187,11 +173,7 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static double Percentile(List<double> values, double percent)
-{
-    var sorted = values.Order().ToList();
-    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100 * sorted.Count) - 1)];
-}
+static double Percentile(List<double> values, double percent) => Measure.Percentile(values, percent);
 
 static double Median(List<double> values) => Percentile(values, 50);
 
