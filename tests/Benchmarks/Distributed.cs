@@ -15,18 +15,9 @@ public static class Distributed
 {
     public static async Task RunAsync(string region, int opportunityCount, int newcomerCount, int seconds)
     {
-        var redis = RedisServer.WithAppendOnlyFile();
-        await redis.InitializeAsync();
-        await using var sidecar = new DaprSidecarDouble();
-        await sidecar.StartAsync();
-        var auth = new AuthOptions { SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
-        string[] common = ["--Storage:Kind=redis", $"--Storage:Redis={redis.ConnectionString}", $"--Dapr:GrpcEndpoint={sidecar.Address}", $"--Auth:SigningKey={auth.SigningKey}"];
-        await using var profiles = await ServiceUnderTest.StartAsync("Profiles", common);
-        await using var opportunities = await ServiceUnderTest.StartAsync("Opportunities", common);
-        await sidecar.SubscribeAppAsync(profiles.GrpcAddress, "profiles");
-        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress, "opportunities");
-        await using var matching = await ServiceUnderTest.StartAsync("Matching", [.. common, "--Matching:BootstrapModel=false"]);
-        await sidecar.SubscribeAppAsync(matching.GrpcAddress, "matching");
+        await using var deployment = await DistributedDeployment.StartAsync();
+        var auth = new AuthOptions { SigningKey = deployment.SigningKey };
+        var (profiles, opportunities, matching, sidecar) = (deployment.Profiles, deployment.Opportunities, deployment.Matching, deployment.Sidecar);
 
         var token = LocalTokens.Mint(auth, "benchmark", Roles.Admin);
         using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
@@ -73,6 +64,5 @@ public static class Distributed
         var (perSecond, p50, p99) = await Measure.RecommendUnderLoadAsync(matchingClient, newcomers.Select(n => n.Id).ToList(), seconds);
         Console.WriteLine($"[distributed] RecommendOpportunities over gRPC to the matching process, 16 concurrent, {seconds} s ({opportunityCount} opportunities, {newcomerCount} newcomers): " +
             $"{perSecond:0} requests/s, p50 {p50:0.00} ms, p99 {p99:0.00} ms (client, three services, redis-server and the sidecar double share the machine)");
-        await redis.DisposeAsync();
     }
 }

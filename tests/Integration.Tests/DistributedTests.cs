@@ -13,43 +13,24 @@ namespace Newcomers.Integration.Tests;
 /// </summary>
 public sealed class DistributedTests : IAsyncLifetime
 {
-    private readonly RedisServer redis = RedisServer.WithAppendOnlyFile();
-    private readonly DaprSidecarDouble sidecar = new() { Duplicate = true };
-    private readonly AuthOptions auth = new() { SigningKey = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()) };
-    private ServiceUnderTest profiles = null!, opportunities = null!, matching = null!;
+    private DistributedDeployment deployment = null!;
+    private AuthOptions auth = null!;
 
     public async Task InitializeAsync()
     {
-        await redis.InitializeAsync();
-        await sidecar.StartAsync();
-        profiles = await ServiceUnderTest.StartAsync("Profiles", Common());
-        opportunities = await ServiceUnderTest.StartAsync("Opportunities", Common());
-        await sidecar.SubscribeAppAsync(profiles.GrpcAddress, "profiles");
-        await sidecar.SubscribeAppAsync(opportunities.GrpcAddress, "opportunities");
-        // No addresses: the matching service reaches the other two through Dapr service invocation.
-        matching = await ServiceUnderTest.StartAsync("Matching", [.. Common(), "--Matching:BootstrapModel=false"]);
-        await sidecar.SubscribeAppAsync(matching.GrpcAddress, "matching");
+        deployment = await DistributedDeployment.StartAsync(duplicateEvents: true);
+        auth = new AuthOptions { SigningKey = deployment.SigningKey };
     }
 
-    private string[] Common() =>
-        ["--Storage:Kind=redis", $"--Storage:Redis={redis.ConnectionString}", $"--Dapr:GrpcEndpoint={sidecar.Address}", $"--Auth:SigningKey={auth.SigningKey}"];
-
-    public async Task DisposeAsync()
-    {
-        await matching.DisposeAsync();
-        await opportunities.DisposeAsync();
-        await profiles.DisposeAsync();
-        await sidecar.DisposeAsync();
-        await redis.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await deployment.DisposeAsync();
 
     [Fact]
     public async Task The_scenario_runs_across_three_processes_redis_and_the_sidecar()
     {
         var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
-        using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
-        using var toOpportunities = BearerChannel.For(opportunities.GrpcAddress, token);
-        using var toMatching = BearerChannel.For(matching.GrpcAddress, token);
+        using var toProfiles = BearerChannel.For(deployment.Profiles.GrpcAddress, token);
+        using var toOpportunities = BearerChannel.For(deployment.Opportunities.GrpcAddress, token);
+        using var toMatching = BearerChannel.For(deployment.Matching.GrpcAddress, token);
         var profileClient = new ProfileService.ProfileServiceClient(toProfiles);
         var opportunityClient = new OpportunityService.OpportunityServiceClient(toOpportunities);
         var matchingClient = new MatchingService.MatchingServiceClient(toMatching);
@@ -80,7 +61,7 @@ public sealed class DistributedTests : IAsyncLifetime
         await matchingClient.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Started });
         await matchingClient.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = proposal.Id, Outcome = Outcome.Completed, HoursCompleted = 48 });
         var credited = await EventuallyAsync(() => profileClient.GetNewcomerAsync(new GetNewcomerRequest { Id = amina.Id }).ResponseAsync, n => n.MapHoursDone > 0);
-        await sidecar.DrainAsync();
+        await deployment.Sidecar.DrainAsync();
         Assert.Equal(48, (await profileClient.GetNewcomerAsync(new GetNewcomerRequest { Id = amina.Id })).MapHoursDone);
         Assert.Equal(48, credited.MapHoursDone);
         Assert.Contains(buddy.Id, recommended.Suggestions.Select(s => s.OpportunityId));
@@ -90,18 +71,18 @@ public sealed class DistributedTests : IAsyncLifetime
     public async Task A_restarted_matching_service_rebuilds_what_it_missed_from_the_other_services()
     {
         var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
-        using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
-        using var toOpportunities = BearerChannel.For(opportunities.GrpcAddress, token);
+        using var toProfiles = BearerChannel.For(deployment.Profiles.GrpcAddress, token);
+        using var toOpportunities = BearerChannel.For(deployment.Opportunities.GrpcAddress, token);
         var newcomer = await new ProfileService.ProfileServiceClient(toProfiles).CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
         var provider = await new OpportunityService.OpportunityServiceClient(toOpportunities).CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
 
         // While the matching service is down, an opportunity is posted; its event finds no matching service.
-        await matching.KillAsync();
+        await deployment.Matching.KillAsync();
         var missed = await new OpportunityService.OpportunityServiceClient(toOpportunities).CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
-        await sidecar.DrainAsync();
-        await matching.StartAsync();
+        await deployment.Sidecar.DrainAsync();
+        await deployment.Matching.StartAsync();
 
-        using var toMatching = BearerChannel.For(matching.GrpcAddress, token);
+        using var toMatching = BearerChannel.For(deployment.Matching.GrpcAddress, token);
         var recommended = await new MatchingService.MatchingServiceClient(toMatching).RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id });
         Assert.Contains(missed.Id, recommended.Suggestions.Select(s => s.OpportunityId));
     }
@@ -110,7 +91,7 @@ public sealed class DistributedTests : IAsyncLifetime
     public async Task Killing_the_matching_service_while_events_flow_loses_nothing()
     {
         var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
-        using var toOpportunities = BearerChannel.For(opportunities.GrpcAddress, token);
+        using var toOpportunities = BearerChannel.For(deployment.Opportunities.GrpcAddress, token);
         var client = new OpportunityService.OpportunityServiceClient(toOpportunities);
         var provider = await client.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
         var posted = new List<string>();
@@ -123,13 +104,13 @@ public sealed class DistributedTests : IAsyncLifetime
             }
         });
         await Task.Delay(300);
-        await matching.KillAsync();
+        await deployment.Matching.KillAsync();
         await Task.Delay(300);
-        await matching.StartAsync();
+        await deployment.Matching.StartAsync();
         await posting;
-        await sidecar.DrainAsync();
+        await deployment.Sidecar.DrainAsync();
 
-        using var toMatching = BearerChannel.For(matching.GrpcAddress, token);
+        using var toMatching = BearerChannel.For(deployment.Matching.GrpcAddress, token);
         var matchingClient = new MatchingService.MatchingServiceClient(toMatching);
         foreach (var id in posted)
             await matchingClient.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = id }); // NOT_FOUND if it were lost
@@ -140,12 +121,12 @@ public sealed class DistributedTests : IAsyncLifetime
     public async Task Restarting_redis_with_its_append_only_file_loses_no_acknowledged_write()
     {
         var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
-        using var toProfiles = BearerChannel.For(profiles.GrpcAddress, token);
+        using var toProfiles = BearerChannel.For(deployment.Profiles.GrpcAddress, token);
         var client = new ProfileService.ProfileServiceClient(toProfiles);
         var acknowledged = new List<Newcomer>();
         for (var i = 0; i < 30; i++) acknowledged.Add(await client.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() }));
 
-        await redis.CrashAndRestartAsync();
+        await deployment.Redis.CrashAndRestartAsync();
 
         foreach (var newcomer in acknowledged)
         {
