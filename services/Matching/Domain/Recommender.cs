@@ -81,7 +81,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                 OpportunityId = r.Item.Id, Kind = r.Item.Kind, Title = r.Item.Title, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
                 PlacesLeft = r.Item.PlacesLeft, Reasons = { ReasonWriter.Write(r.Contributions, r.Features, n, r.Item, model.Vocabulary) },
             });
-            impression.Items.Add(new ShownItem { OpportunityId = r.Item.Id, Position = impression.Items.Count + 1, Features = { FeatureVector.From(r.Features) }, HeuristicScore = (float)r.HeuristicScore });
+            impression.Items.Add(Shown(r, impression.Items.Count + 1, newcomerId: "", opportunityId: r.Item.Id));
         }
         impressions?.Record(impression);
         return response;
@@ -128,12 +128,17 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = learned?.Id ?? HeuristicRanker.Name, RequestId = Ids.New() };
         response.Removed.Add(Counts(count, Constraint.Consent, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
             Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter));
+        var impression = new Impression { RequestId = response.RequestId, OpportunityId = o.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
         foreach (var r in Rank(top, learned, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id))
+        {
             response.Suggestions.Add(new NewcomerSuggestion
             {
                 NewcomerId = r.Item.Id, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
                 Reasons = { ReasonWriter.Write(r.Contributions, r.Features, r.Item, o, model.Vocabulary) },
             });
+            impression.Items.Add(Shown(r, impression.Items.Count + 1, newcomerId: r.Item.Id, opportunityId: ""));
+        }
+        impressions?.Record(impression);
         return response;
     }
 
@@ -170,6 +175,11 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         }
         return final.Items().Select(r => r.Item with { Contributions = learned.Contributions(r.Item.Features) }).ToList();
     }
+
+    private static ShownItem Shown<T>(Ranked<T> ranked, int position, string newcomerId, string opportunityId) => new()
+    {
+        NewcomerId = newcomerId, OpportunityId = opportunityId, Position = position, Features = { FeatureVector.From(ranked.Features) }, HeuristicScore = (float)ranked.HeuristicScore,
+    };
 
     private sealed record Ranked<T>(T Item, double Distance, FitFeatures Features, double DisplayScore, double HeuristicScore,
         IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions);

@@ -1,3 +1,4 @@
+using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Storage;
 
@@ -5,7 +6,7 @@ namespace Newcomers.Matching.Learning;
 
 /// <summary>
 /// Training data from real outcomes: every impression's suggestions, each graded by the furthest
-/// its newcomer got with that opportunity after it was shown.
+/// its pair (newcomer and opportunity) got after it was shown. Each impression is one group.
 /// </summary>
 public sealed class OutcomeLabels(MatchStore store)
 {
@@ -24,23 +25,33 @@ public sealed class OutcomeLabels(MatchStore store)
     {
         var pairs = new List<LabelledPair>();
         var matchesByNewcomer = new Dictionary<string, List<Match>>();
+        var matchesByOpportunity = new Dictionary<string, List<Match>>();
         await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions, cancellationToken: cancellationToken))
         {
-            if (!matchesByNewcomer.TryGetValue(impression.NewcomerId, out var matches))
-            {
-                matches = [];
-                await foreach (var match in store.StreamAsync(MatchStore.Matches, new("newcomer", impression.NewcomerId), cancellationToken)) matches.Add(match);
-                matchesByNewcomer[impression.NewcomerId] = matches;
-            }
+            // For a newcomer: their matches, told apart by opportunity. For an opportunity: its matches, by newcomer.
+            var forNewcomer = impression.NewcomerId.Length > 0;
+            var matches = forNewcomer
+                ? await MatchesAsync(matchesByNewcomer, new("newcomer", impression.NewcomerId), cancellationToken)
+                : await MatchesAsync(matchesByOpportunity, new("opportunity", impression.OpportunityId), cancellationToken);
             var group = Group(impression.RequestId);
             foreach (var item in impression.Items)
             {
-                var label = matches.Where(m => m.OpportunityId == item.OpportunityId && m.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds() >= impression.ShownAtMs)
+                var label = matches
+                    .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId)
+                        && m.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds() >= impression.ShownAtMs)
                     .Select(Grade).DefaultIfEmpty(0).Max();
                 pairs.Add(new LabelledPair(group, label, [.. item.Features], item.HeuristicScore));
             }
         }
         return pairs;
+    }
+
+    private async Task<List<Match>> MatchesAsync(Dictionary<string, List<Match>> cache, IndexEntry index, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(index.Key, out var matches)) return matches;
+        matches = [];
+        await foreach (var match in store.StreamAsync(MatchStore.Matches, index, cancellationToken)) matches.Add(match);
+        return cache[index.Key] = matches;
     }
 
     /// <summary>A stable 32-bit group id for a request id (FNV-1a).</summary>

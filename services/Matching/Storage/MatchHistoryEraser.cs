@@ -8,7 +8,8 @@ namespace Newcomers.Matching.Storage;
 
 /// <summary>
 /// Erasure reaches the match history and the training data: every match of an erased newcomer is
-/// deleted (its open pair released, its place freed), and so is every impression shown for them.
+/// deleted (its open pair released, its place freed), and so is every impression shown for them;
+/// impressions that suggested them to a provider lose that one item.
 /// Running it twice finds nothing left to delete.
 /// </summary>
 public sealed class MatchHistoryEraser(MatchStore store, ImpressionLog impressions) : IIntegrationEventHandler
@@ -30,8 +31,19 @@ public sealed class MatchHistoryEraser(MatchStore store, ImpressionLog impressio
                 await store.CommitAsync(changes, cancellationToken);
             });
         await impressions.FlushAsync(cancellationToken);
-        await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
-            await store.CommitAsync(new ChangeSet().Delete(ImpressionLog.Impressions.Name, impression.RequestId, 1), cancellationToken);
+        await foreach (var listed in store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
+            await Optimistic.RetryAsync(async () =>
+            {
+                // Another erasure may be rewriting the same impression of suggested newcomers.
+                if (await store.GetAsync(ImpressionLog.Impressions, listed.RequestId, cancellationToken) is not { } impression) return;
+                var changes = new ChangeSet();
+                ImpressionLog.RemoveItems(impression, item => item.NewcomerId == newcomerId);
+                if (impression.NewcomerId == newcomerId || impression.Items.Count == 0)
+                    changes.Delete(ImpressionLog.Impressions.Name, impression.RequestId, impression.Version);
+                else
+                    ImpressionLog.Impressions.Put(changes, impression, impression.Version);
+                await store.CommitAsync(changes, cancellationToken);
+            });
         await store.Documents.ScrubAsync(cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Learning;
+using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
 using Newcomers.Matching.Storage.Formats;
 
@@ -39,8 +40,69 @@ public sealed class OutcomeLabelsTests
         Assert.Single(pairs.Select(p => p.Group).Distinct());
     }
 
-    private static Match Match(string id, string opportunityId, MatchState state, DateTimeOffset created) => new()
+    [Fact]
+    public async Task Newcomers_suggested_for_an_opportunity_are_graded_by_what_became_of_each_of_them()
     {
-        Id = id, NewcomerId = "n1", OpportunityId = opportunityId, State = state, CreateTime = Timestamp.FromDateTimeOffset(created),
+        await using var store = NewStore();
+        var changes = new ChangeSet();
+        ImpressionLog.Impressions.Put(changes, ForOpportunity("r1", "o1", "accepted", "ignored", "started"), 0);
+        MatchStore.Matches.Put(changes, Match("m1", "o1", MatchState.Accepted, ShownAt.AddHours(2), "accepted"), 0);
+        MatchStore.Matches.Put(changes, Match("m2", "o1", MatchState.Started, ShownAt.AddDays(3), "started"), 0);
+        MatchStore.Matches.Put(changes, Match("m3", "o2", MatchState.Completed, ShownAt.AddDays(1), "ignored"), 0);
+        await store.CommitAsync(changes);
+
+        var pairs = await new OutcomeLabels(store).LoadAsync(CancellationToken.None);
+
+        Assert.Equal([2f, 0f, 3f], pairs.Select(p => p.Label));
+    }
+
+    [Fact]
+    public async Task Erasure_deletes_the_impressions_for_a_newcomer_and_takes_them_out_of_the_lists_shown_for_opportunities()
+    {
+        await using var store = NewStore();
+        var forNewcomer = new Impression { RequestId = "r1", NewcomerId = "n1", ShownAtMs = ShownAt.ToUnixTimeMilliseconds(), Items = { new ShownItem { OpportunityId = "o1", Position = 1 } } };
+        var changes = new ChangeSet();
+        ImpressionLog.Impressions.Put(changes, forNewcomer, 0);
+        ImpressionLog.Impressions.Put(changes, ForOpportunity("r2", "o1", "n2", "n1", "n3"), 0);
+        ImpressionLog.Impressions.Put(changes, ForOpportunity("r3", "o2", "n1"), 0);
+        await store.CommitAsync(changes);
+        var eraser = new MatchHistoryEraser(store, new ImpressionLog(store, new MatchingReadModel(), NullLogger<ImpressionLog>.Instance));
+
+        await eraser.HandleAsync(new IntegrationEvent { NewcomerErased = new NewcomerErased { NewcomerId = "n1" } }, CancellationToken.None);
+
+        var left = new List<Impression>();
+        await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions)) left.Add(impression);
+        var kept = Assert.Single(left);
+        Assert.Equal("r2", kept.RequestId);
+        Assert.Equal(["n2", "n3"], kept.Items.Select(i => i.NewcomerId));
+        Assert.Equal([1, 3], kept.Items.Select(i => i.Position));
+        Assert.Empty(await ToListAsync(store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", "n1"))));
+        Assert.Single(await ToListAsync(store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", "n3"))));
+    }
+
+    private static readonly DateTimeOffset ShownAt = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private static MatchStore NewStore() => new(
+        new SqliteDocumentStoreFactory(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("labels-").FullName })),
+        new NoBus(), NullLogger<MatchStore>.Instance);
+
+    private static Impression ForOpportunity(string requestId, string opportunityId, params string[] newcomerIds)
+    {
+        var impression = new Impression { RequestId = requestId, OpportunityId = opportunityId, ShownAtMs = ShownAt.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1" };
+        foreach (var id in newcomerIds)
+            impression.Items.Add(new ShownItem { NewcomerId = id, Position = impression.Items.Count + 1, Features = { new float[FeatureVector.Length] } });
+        return impression;
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items) list.Add(item);
+        return list;
+    }
+
+    private static Match Match(string id, string opportunityId, MatchState state, DateTimeOffset created, string newcomerId = "n1") => new()
+    {
+        Id = id, NewcomerId = newcomerId, OpportunityId = opportunityId, State = state, CreateTime = Timestamp.FromDateTimeOffset(created),
     };
 }
