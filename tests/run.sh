@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need and the machine lacks: redis-server for the Redis
-# storage adapter's contract tests, Node.js for the external client test (Debian's nodejs and npm),
-# and that client's packages (npm ci).
+# storage adapter's contract tests, Node.js for the external client and the OIDC provider of the
+# tests (Debian's nodejs and npm), and their packages (npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -11,7 +11,7 @@ command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if [ ! -d tests/Clients/node/node_modules/@grpc/grpc-js ]; then
+if [ ! -d tests/Clients/node/node_modules/@grpc/grpc-js ] || [ ! -d tests/Clients/node/node_modules/oidc-provider ]; then
   (cd tests/Clients/node && npm ci --silent --no-audit --no-fund)
 fi
 exec dotnet test Matching.sln --nologo "$@"

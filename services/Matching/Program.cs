@@ -10,16 +10,18 @@ using Newcomers.Matching.ReadModel;
 
 // The Matching service as its own process (the distributed mode): give it Storage:Kind=redis with
 // Storage:Redis, and Dapr:GrpcEndpoint for its sidecar. At start it rebuilds its read model from the
-// other services' streaming List RPCs (with a service token signed by Auth:SigningKey): through
+// other services' streaming List RPCs (with a service token: from the OIDC provider by client
+// credentials when Auth:Authority is set, else signed by Auth:SigningKey): through
 // Dapr service invocation (app ids "profiles" and "opportunities") when there is a sidecar, or at
 // Matching:ProfilesAddress and Matching:OpportunitiesAddress when given. The standalone host
 // composes the same AddMatching().
 var builder = ServiceProcess.CreateBuilder(args);
 builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
     .AddMatching().AddTelemetry(builder.Configuration, "matching")
+    .AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IOptions<AuthOptions>>(), "matching"))
     .AddSingleton<IReadModelSource>(sp =>
     {
-        var token = LocalTokens.Mint(sp.GetRequiredService<IOptions<AuthOptions>>().Value, "matching", Roles.Service, lifetime: TimeSpan.FromHours(1));
+        Func<CancellationToken, ValueTask<string>> token = sp.GetRequiredService<ServiceTokens>().GetAsync;
         var configuration = sp.GetRequiredService<IConfiguration>();
         var sidecar = configuration["Dapr:GrpcEndpoint"];
         if (string.IsNullOrEmpty(configuration["Matching:ProfilesAddress"]) && !string.IsNullOrEmpty(sidecar))

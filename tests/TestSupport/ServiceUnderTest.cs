@@ -73,9 +73,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     private static string DllOf(string name)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Matching.sln"))) directory = directory.Parent;
-        return Path.Combine(directory!.FullName, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
+        return Path.Combine(Repository.Root, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
     }
 
     private static int FreePort()

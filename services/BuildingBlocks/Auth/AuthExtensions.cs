@@ -26,6 +26,7 @@ public static class AuthExtensions
             {
                 options.Authority = auth.Authority;
                 options.Audience = auth.Audience;
+                options.RequireHttpsMetadata = auth.RequireHttpsMetadata;
                 return;
             }
             if (auth.SigningKey.Length == 0) throw new InvalidOperationException("Set Auth:Authority (an OIDC provider) or Auth:SigningKey (a local key)");

@@ -8,6 +8,18 @@ public sealed class AuthOptions
     /// <summary>An OIDC provider (its issuer URL). When set, tokens are checked against its published keys.</summary>
     public string Authority { get; set; } = "";
 
+    /// <summary>Whether the OIDC provider's metadata must come over HTTPS (turn off only for a provider on loopback).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>With an authority: this service's client at the provider, for its calls to the other services (client credentials).</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>With an authority: the secret of <see cref="ClientId"/>.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>With an authority: the scope to ask for with client credentials, if the provider wants one.</summary>
+    public string Scope { get; set; } = "";
+
     /// <summary>The audience tokens must be issued for.</summary>
     public string Audience { get; set; } = "newcomer-matching";
 
