@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Builder;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Events.Dapr;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching;
 using Newcomers.Matching.ReadModel;
 
 // The Matching service as its own process (the distributed mode): give it Storage:Kind=redis with
-// Storage:Redis, and Dapr:GrpcEndpoint for its sidecar. At start it rebuilds its read model from the
+// Storage:Redis, and its sidecar's Dapr:GrpcEndpoint (or DAPR_GRPC_PORT) and app token (APP_API_TOKEN). At start it rebuilds its read model from the
 // other services' streaming List RPCs (with a service token: from the OIDC provider by client
 // credentials when Auth:Authority is set, else signed by Auth:SigningKey): through
 // Dapr service invocation (app ids "profiles" and "opportunities") when there is a sidecar, or at
@@ -23,8 +24,8 @@ builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configurati
     {
         Func<CancellationToken, ValueTask<string>> token = sp.GetRequiredService<ServiceTokens>().GetAsync;
         var configuration = sp.GetRequiredService<IConfiguration>();
-        var sidecar = configuration["Dapr:GrpcEndpoint"];
-        if (string.IsNullOrEmpty(configuration["Matching:ProfilesAddress"]) && !string.IsNullOrEmpty(sidecar))
+        var sidecar = DaprEventsOptions.SidecarEndpoint(configuration);
+        if (string.IsNullOrEmpty(configuration["Matching:ProfilesAddress"]) && sidecar.Length > 0)
         {
             var throughSidecar = BearerChannel.For(sidecar, token);
             return new GrpcReadModelSource(throughSidecar, throughSidecar, new Grpc.Core.Metadata { { "dapr-app-id", "profiles" } },

@@ -5,7 +5,7 @@ using Newcomers.Contracts.V1;
 using Newcomers.Opportunities;
 
 // The Opportunities service as its own process (the distributed mode): give it Storage:Kind=redis with
-// Storage:Redis, and Dapr:GrpcEndpoint for its sidecar. The standalone host composes the same AddOpportunities().
+// Storage:Redis, and its sidecar's Dapr:GrpcEndpoint (or DAPR_GRPC_PORT) and app token (APP_API_TOKEN). The standalone host composes the same AddOpportunities().
 var builder = ServiceProcess.CreateBuilder(args);
 builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
     .AddOpportunities().AddTelemetry(builder.Configuration, "opportunities");

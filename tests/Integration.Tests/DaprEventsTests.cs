@@ -38,7 +38,7 @@ public sealed class DaprEventsTests
         await sidecar.StartAsync();
         var model = new MatchingReadModel();
         var flaky = new FlakyHandler();
-        await using var app = await StartSubscriberAsync(model, flaky);
+        await using var app = await StartSubscriberAsync(model, flaky, sidecar.AppApiToken);
         await sidecar.SubscribeAppAsync(app.Urls.First());
         using var dapr = new DaprClientBuilder().UseGrpcEndpoint(sidecar.Address).Build();
         var bus = new DaprEventBus(dapr, Options.Create(new DaprEventsOptions()));
@@ -60,13 +60,38 @@ public sealed class DaprEventsTests
         Assert.Equal(2, flaky.Failures - events.Count * 2);
     }
 
-    private static async Task<WebApplication> StartSubscriberAsync(MatchingReadModel model, FlakyHandler flaky)
+    [Fact]
+    public async Task Only_the_sidecar_may_deliver_events()
+    {
+        var model = new MatchingReadModel();
+        await using var app = await StartSubscriberAsync(model, new FlakyHandler(), "the-sidecars-token");
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(app.Urls.First());
+        var appCallback = channel.CreateCallInvoker();
+        var forged = new global::Dapr.AppCallback.Autogen.Grpc.v1.TopicEventRequest
+        {
+            PubsubName = "pubsub", Topic = "integration-events", DataContentType = "application/json",
+            Data = Google.Protobuf.ByteString.CopyFromUtf8(Google.Protobuf.JsonFormatter.Default.Format(IntegrationEvents.Of(new OpportunityChanged { Opportunity = Opportunity("forged", 1) }))),
+        };
+
+        foreach (var token in new[] { null, "a-guess" })
+        {
+            var headers = token is null ? [] : new Grpc.Core.Metadata { { "dapr-api-token", token } };
+            var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => appCallback.AsyncUnaryCall(DaprSidecarDouble.OnTopicEvent, null, new(headers), forged).ResponseAsync);
+            Assert.Equal(Grpc.Core.StatusCode.Unauthenticated, refused.StatusCode);
+        }
+        Assert.Null(model.Opportunity("forged"));
+
+        await appCallback.AsyncUnaryCall(DaprSidecarDouble.OnTopicEvent, null, new(new Grpc.Core.Metadata { { "dapr-api-token", "the-sidecars-token" } }), forged);
+        Assert.NotNull(model.Opportunity("forged"));
+    }
+
+    private static async Task<WebApplication> StartSubscriberAsync(MatchingReadModel model, FlakyHandler flaky, string appApiToken)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddOptions<DaprEventsOptions>();
+        builder.Services.AddOptions<DaprEventsOptions>().Configure(o => o.AppApiToken = appApiToken);
         builder.Services.AddSingleton(model);
         builder.Services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
         builder.Services.AddSingleton<IIntegrationEventHandler>(flaky);

@@ -40,7 +40,8 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
 {
     private static readonly Method<Empty, ListTopicSubscriptionsResponse> ListSubscriptions = new(MethodType.Unary,
         "dapr.proto.runtime.v1.AppCallback", "ListTopicSubscriptions", Marshal(Empty.Parser), Marshal(ListTopicSubscriptionsResponse.Parser));
-    private static readonly Method<TopicEventRequest, TopicEventResponse> OnTopicEvent = new(MethodType.Unary,
+    /// <summary>AppCallback/OnTopicEvent, the app's method that receives an event.</summary>
+    public static readonly Method<TopicEventRequest, TopicEventResponse> OnTopicEvent = new(MethodType.Unary,
         "dapr.proto.runtime.v1.AppCallback", "OnTopicEvent", Marshal(TopicEventRequest.Parser), Marshal(TopicEventResponse.Parser));
 
     private readonly List<(CallInvoker App, string PubSub, string Topic)> subscribers = [];
@@ -60,6 +61,11 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
     public bool Reorder { get; set; }
 
     public string Address { get; private set; } = "";
+
+    /// <summary>The token sent to the apps on every call (daprd's APP_API_TOKEN); give it to them as Dapr:AppApiToken.</summary>
+    public string AppApiToken { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    private CallOptions ToApp => new(new Metadata { { "dapr-api-token", AppApiToken } });
 
     public int Delivered => Volatile.Read(ref delivered);
 
@@ -89,7 +95,7 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
         var channel = GrpcChannel.ForAddress(appAddress);
         channels.Add(channel);
         var invoker = channel.CreateCallInvoker();
-        var subscriptions = await invoker.AsyncUnaryCall(ListSubscriptions, null, new CallOptions(), new Empty());
+        var subscriptions = await invoker.AsyncUnaryCall(ListSubscriptions, null, ToApp, new Empty());
         lock (gate)
             foreach (var subscription in subscriptions.Subscriptions)
                 subscribers.Add((invoker, subscription.PubsubName, subscription.Topic));
@@ -114,9 +120,10 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
         };
         foreach (var (name, values) in context.Request.Headers)
         {
-            if (name.StartsWith(':') || name is "Host" or "Content-Length" or "dapr-app-id") continue;
+            if (name.StartsWith(':') || name is "Host" or "Content-Length" or "dapr-app-id" or "dapr-api-token") continue;
             if (!request.Headers.TryAddWithoutValidation(name, values.ToArray())) request.Content.Headers.TryAddWithoutValidation(name, values.ToArray());
         }
+        request.Headers.TryAddWithoutValidation("dapr-api-token", AppApiToken);
         using var response = await proxy.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
@@ -169,7 +176,7 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
         {
             try
             {
-                var response = await appInvoker.AsyncUnaryCall(OnTopicEvent, null, new CallOptions(), cloudEvent);
+                var response = await appInvoker.AsyncUnaryCall(OnTopicEvent, null, ToApp, cloudEvent);
                 if (response.Status != TopicEventResponse.Types.TopicEventResponseStatus.Retry)
                 {
                     Interlocked.Increment(ref delivered);

@@ -22,7 +22,7 @@ public sealed class DistributedDeployment : IAsyncDisposable
         await deployment.Redis.InitializeAsync();
         await deployment.Sidecar.StartAsync();
         string[] common = ["--Storage:Kind=redis", $"--Storage:Redis={deployment.Redis.ConnectionString}",
-            $"--Dapr:GrpcEndpoint={deployment.Sidecar.Address}", $"--Auth:SigningKey={deployment.SigningKey}"];
+            $"--Dapr:GrpcEndpoint={deployment.Sidecar.Address}", $"--Dapr:AppApiToken={deployment.Sidecar.AppApiToken}", $"--Auth:SigningKey={deployment.SigningKey}"];
         deployment.Profiles = await ServiceUnderTest.StartAsync("Profiles", common);
         deployment.Opportunities = await ServiceUnderTest.StartAsync("Opportunities", common);
         await deployment.Sidecar.SubscribeAppAsync(deployment.Profiles.GrpcAddress, "profiles");

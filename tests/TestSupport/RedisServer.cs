@@ -26,7 +26,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public ConnectionMultiplexer Connection { get; private set; } = null!;
 
-    /// <summary>For StackExchange.Redis: "127.0.0.1:port,allowAdmin=true".</summary>
+    /// <summary>For StackExchange.Redis: "127.0.0.1:port", as a deployment gives it (the test's own <see cref="Connection"/> may also use admin commands).</summary>
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -38,8 +38,8 @@ public sealed class RedisServer : IAsyncLifetime
         {
             try
             {
-                ConnectionString = $"127.0.0.1:{port},allowAdmin=true";
-                Connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",abortConnect=true");
+                ConnectionString = $"127.0.0.1:{port}";
+                Connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString + ",allowAdmin=true,abortConnect=true");
                 return;
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)

@@ -35,28 +35,38 @@ public static class ServiceDefaults
 
     /// <summary>
     /// The adapters as configured: storage in SQLite files, or in Redis when Storage:Kind is "redis";
-    /// events in process, or through the Dapr sidecar when Dapr:GrpcEndpoint is set.
+    /// events in process, or through the Dapr sidecar when Dapr:GrpcEndpoint (or Dapr's DAPR_GRPC_PORT) is set.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         if (storage.Kind == "redis")
         {
-            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(storage.Redis));
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ =>
+            {
+                // Erasure rewrites the append-only file (CONFIG GET, BGREWRITEAOF): admin commands.
+                var redis = StackExchange.Redis.ConfigurationOptions.Parse(storage.Redis);
+                redis.AllowAdmin = true;
+                return StackExchange.Redis.ConnectionMultiplexer.Connect(redis);
+            });
             services.AddSingleton<IDocumentStoreFactory, RedisDocumentStoreFactory>();
         }
         else
         {
             services.AddSingleton<IDocumentStoreFactory, SqliteDocumentStoreFactory>();
         }
-        services.AddOptions<DaprEventsOptions>().BindConfiguration(DaprEventsOptions.Section);
-        var sidecar = configuration["Dapr:GrpcEndpoint"];
-        if (string.IsNullOrEmpty(sidecar))
+        services.AddOptions<DaprEventsOptions>().BindConfiguration(DaprEventsOptions.Section)
+            .PostConfigure(o => o.AppApiToken = o.AppApiToken.Length > 0 ? o.AppApiToken : configuration["APP_API_TOKEN"] ?? "");
+        var sidecar = DaprEventsOptions.SidecarEndpoint(configuration);
+        if (sidecar.Length == 0)
         {
             services.AddSingleton<IEventBus, InProcessEventBus>();
         }
         else
         {
+            // The AppCallback service shares the API's port: without the sidecar's token anyone could post events.
+            if (string.IsNullOrEmpty(configuration["Dapr:AppApiToken"]) && string.IsNullOrEmpty(configuration["APP_API_TOKEN"]))
+                throw new InvalidOperationException("With a Dapr sidecar, set APP_API_TOKEN (or Dapr:AppApiToken) to the token the sidecar sends to the app");
             services.AddSingleton(new global::Dapr.Client.DaprClientBuilder().UseGrpcEndpoint(sidecar).Build());
             services.AddSingleton<IEventBus, DaprEventBus>();
         }

@@ -12,7 +12,6 @@ public sealed class InProcessEventBus(IServiceProvider services) : IEventBus
 {
     public async Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
-        foreach (var handler in services.GetServices<IIntegrationEventHandler>())
-            await handler.HandleAsync(integrationEvent, cancellationToken);
+        await EventDelivery.ToEveryHandlerAsync(services, integrationEvent, cancellationToken);
     }
 }

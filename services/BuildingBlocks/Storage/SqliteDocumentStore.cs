@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
 
@@ -196,7 +197,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
         try
         {
             Execute(writer, "VACUUM;");
-            Execute(writer, "PRAGMA wal_checkpoint(TRUNCATE);");
+            // A reader still on an old snapshot keeps the checkpoint from finishing ("busy"): try again.
+            for (var attempt = 1; Convert.ToInt64(await ScalarAsync(writer, null, "PRAGMA wal_checkpoint(TRUNCATE);"), CultureInfo.InvariantCulture) != 0; attempt++)
+            {
+                if (attempt == 50) throw new IOException("The write-ahead log could not be emptied: readers held it for 5 s");
+                await Task.Delay(100, cancellationToken);
+            }
         }
         finally
         {

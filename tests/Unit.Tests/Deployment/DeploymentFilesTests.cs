@@ -87,6 +87,25 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void Every_sidecar_sends_its_app_the_token_the_app_expects()
+    {
+        var secret = Documents("deploy/k8s/config.yaml").Single(d => d["kind"].ToString() == "Secret");
+        var secretName = ((YamlMappingNode)secret["metadata"])["name"].ToString();
+        Assert.True(((YamlMappingNode)secret["stringData"]).Children.ContainsKey("token"));
+        foreach (var app in Apps)
+        {
+            var template = (YamlMappingNode)((YamlMappingNode)Documents($"deploy/k8s/{app}.yaml").Single(d => d["kind"].ToString() == "Deployment")["spec"])["template"];
+            Assert.Equal(secretName, ((YamlMappingNode)((YamlMappingNode)template["metadata"])["annotations"])["dapr.io/app-token-secret"].ToString());
+            var container = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)template["spec"])["containers"])[0];
+            var token = ((YamlSequenceNode)container["env"]).Cast<YamlMappingNode>().Single(e => e["name"].ToString() == "APP_API_TOKEN");
+            var reference = (YamlMappingNode)((YamlMappingNode)token["valueFrom"])["secretKeyRef"];
+            Assert.Equal((secretName, "token"), (reference["name"].ToString(), reference["key"].ToString()));
+        }
+        var daprRun = (YamlMappingNode)((YamlMappingNode)Load("deploy/dapr/dapr.yaml")[0])["common"];
+        Assert.True(((YamlMappingNode)daprRun["env"]).Children.ContainsKey("APP_API_TOKEN"));
+    }
+
+    [Fact]
     public void Every_service_has_a_container_file_that_builds_it()
     {
         foreach (var project in new[] { "Profiles", "Opportunities", "Matching" })

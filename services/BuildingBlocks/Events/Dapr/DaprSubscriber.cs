@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Dapr.AppCallback.Autogen.Grpc.v1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -42,8 +44,7 @@ public sealed class DaprSubscriber(IServiceProvider services, IOptions<DaprEvent
         }
         try
         {
-            foreach (var handler in services.GetServices<IIntegrationEventHandler>())
-                await handler.HandleAsync(integrationEvent, context.CancellationToken);
+            await EventDelivery.ToEveryHandlerAsync(services, integrationEvent, context.CancellationToken);
             return new TopicEventResponse { Status = TopicEventResponse.Types.TopicEventResponseStatus.Success };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -56,7 +57,7 @@ public sealed class DaprSubscriber(IServiceProvider services, IOptions<DaprEvent
     private void Authenticate(ServerCallContext context)
     {
         var expected = options.Value.AppApiToken;
-        if (expected.Length > 0 && context.RequestHeaders.GetValue("dapr-api-token") != expected)
+        if (expected.Length == 0 || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(context.RequestHeaders.GetValue("dapr-api-token") ?? ""), Encoding.UTF8.GetBytes(expected)))
             throw new RpcException(new Status(StatusCode.Unauthenticated, "not the sidecar"));
     }
 }
