@@ -105,6 +105,7 @@ public sealed class PrivacyTests
                 case StackExchange.Redis.RedisType.SortedSet: texts.AddRange((await db.SortedSetRangeByRankAsync(key)).Select(v => (string)v!)); break;
                 case StackExchange.Redis.RedisType.Set: texts.AddRange((await db.SetMembersAsync(key)).Select(v => (string)v!)); break;
                 case StackExchange.Redis.RedisType.List: texts.AddRange((await db.ListRangeAsync(key)).Select(v => (string)v!)); break;
+                case StackExchange.Redis.RedisType.Stream: texts.AddRange((await db.StreamRangeAsync(key)).SelectMany(e => e.Values).Select(v => $"{v.Name}={v.Value}")); break;
             }
         }
         return texts;
@@ -119,9 +120,15 @@ public sealed class PrivacyTests
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddFilter(_ => true);
             builder.Services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(lines));
-        }, "--Logging:LogLevel:Default=Debug");
+        }, "--Logging:LogLevel:Default=Debug", "--Logging:LogLevel:Grpc=Debug", "--Logging:LogLevel:Microsoft.AspNetCore=Debug");
         var newcomer = await LeaveTracesAsync(host);
+        // Client mistakes are logged by the gRPC server with their status message.
+        var current = await host.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id });
+        await Expect.Status(Grpc.Core.StatusCode.Aborted, () => host.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = new Newcomer(current) { Version = 99, DisplayName = Name + " B" } }).ResponseAsync);
+        await Expect.Status(Grpc.Core.StatusCode.InvalidArgument, () => host.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = new Newcomer(current) { Postcode = Name } }).ResponseAsync);
         await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });
+        await Expect.Status(Grpc.Core.StatusCode.NotFound, () => host.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id }).ResponseAsync);
+        await Expect.Status(Grpc.Core.StatusCode.NotFound, () => host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id }).ResponseAsync);
 
         Assert.NotEmpty(lines);
         foreach (var secret in new[] { newcomer.Id, Name, Postcode, DeclineReason, EndReason, "52.173" })

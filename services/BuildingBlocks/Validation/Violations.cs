@@ -27,7 +27,11 @@ public sealed class Violations
     }
 }
 
-/// <summary>The error model: a google.rpc.Status with details on every client error.</summary>
+/// <summary>
+/// The error model: a google.rpc.Status with details on every client error. Messages never name an
+/// id, because the gRPC server logs error statuses with their message; the id travels in the
+/// ResourceInfo detail, to the caller only.
+/// </summary>
 public static class Errors
 {
     public static RpcException InvalidArgument(BadRequest details) => new Google.Rpc.Status
@@ -43,21 +47,21 @@ public static class Errors
     public static RpcException NotFound(string resource, string id) => new Google.Rpc.Status
     {
         Code = (int)Code.NotFound,
-        Message = $"{resource} '{id}' not found",
+        Message = $"{resource} not found",
         Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ResourceInfo { ResourceType = resource, ResourceName = id }) },
     }.ToRpcException();
 
     public static RpcException AlreadyExists(string resource, string id) => new Google.Rpc.Status
     {
         Code = (int)Code.AlreadyExists,
-        Message = $"{resource} '{id}' already exists",
+        Message = $"{resource} already exists",
         Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ResourceInfo { ResourceType = resource, ResourceName = id }) },
     }.ToRpcException();
 
     public static RpcException Aborted(string resource, string id, long currentVersion) => new Google.Rpc.Status
     {
         Code = (int)Code.Aborted,
-        Message = $"{resource} '{id}' was changed by someone else; it is now at version {currentVersion}. Read it again and retry.",
+        Message = $"{resource} was changed by someone else; it is now at version {currentVersion}. Read it again and retry.",
         Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Reason = "STALE_VERSION", Domain = "matching.v1", Metadata = { ["current_version"] = currentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } }) },
     }.ToRpcException();
 
