@@ -122,7 +122,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         {
             Assert.Equal("", s.NewcomerId);
             Assert.StartsWith("cand-", s.Candidate.Pseudonym, StringComparison.Ordinal);
-            Assert.DoesNotContain(s.Reasons, r => r.Kind is ReasonKind.Distance or ReasonKind.SharedLanguage);
+            Assert.All(s.Reasons, r => Assert.Contains(r.Kind, new[] { ReasonKind.DutchLevel, ReasonKind.Skills, ReasonKind.Availability, ReasonKind.LanguageSupport }));
         });
         var match = await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = world.OurMatch.Id });
         Assert.StartsWith("cand-", match.NewcomerId, StringComparison.Ordinal);
@@ -138,6 +138,19 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Assert.DoesNotContain(forCaseworker.Suggestions, s => s.NewcomerId == world.ForeignNewcomer.Id);
         var listed = await world.As[Roles.Caseworker].Profiles.ListNewcomersAsync(new() { CaseworkerId = "soest-km-1" });
         Assert.All(listed.Newcomers, n => Assert.Equal(AccessWorld.Ours, n.MunicipalityCode));
+    }
+
+    [Fact]
+    public async Task A_provider_does_not_read_why_the_newcomer_declined()
+    {
+        var placement = await world.Host.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(world.OurPlacement.ProviderId) });
+        var match = await world.Host.Matching.ProposeMatchAsync(new() { NewcomerId = world.OurNewcomer.Id, OpportunityId = placement.Id, CaseworkerId = "soest-km-1" });
+        await world.Host.Matching.RespondToMatchAsync(new() { MatchId = match.Id, Party = Party.Newcomer, Accept = false, Reason = "medische redenen" });
+
+        var seen = await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = match.Id });
+
+        Assert.Equal((MatchState.Declined, Party.Newcomer, ""), (seen.State, seen.DeclinedBy, seen.Reason));
+        Assert.Equal("medische redenen", (await world.As[Roles.Caseworker].Matching.GetMatchAsync(new() { Id = match.Id })).Reason);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace Newcomers.Matching.Api;
 /// </summary>
 public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
 {
-    private static readonly ReasonKind[] HiddenFromProviders = [ReasonKind.Distance, ReasonKind.SharedLanguage, ReasonKind.Interests];
+    /// <summary>What the candidate summary may tell a provider; exact distance, languages, work history, PIP goals, interests and MAP hours are not among it.</summary>
+    public static readonly ReasonKind[] ShownToProviders = [ReasonKind.DutchLevel, ReasonKind.Skills, ReasonKind.Availability, ReasonKind.LanguageSupport];
 
     public static bool IsStaff(Caller caller) => caller.Role is Roles.Caseworker or Roles.Coordinator;
 
@@ -39,6 +40,8 @@ public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
         if (caller.IsAdmin || IsStaff(caller)) return match;
         var view = match.Clone();
         if (model.Newcomer(match.NewcomerId) is not { SharesWithProviders: true }) view.NewcomerId = Pseudonym(match.NewcomerId);
+        // A reason in words is the provider's own only when the provider declined.
+        if (match.DeclinedBy != Party.Provider) view.Reason = "";
         Hide(view.Reasons);
         return view;
     }
@@ -68,6 +71,6 @@ public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
 
     private static void Hide(Google.Protobuf.Collections.RepeatedField<Reason> reasons)
     {
-        foreach (var hidden in reasons.Where(r => HiddenFromProviders.Contains(r.Kind)).ToList()) reasons.Remove(hidden);
+        foreach (var hidden in reasons.Where(r => !ShownToProviders.Contains(r.Kind)).ToList()) reasons.Remove(hidden);
     }
 }
