@@ -66,6 +66,33 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task Every_read_of_a_newcomers_data_is_in_the_audit_log_with_who_when_and_why()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var newcomer = await LeaveTracesAsync(host);
+        await host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent { Matching = true } });
+        var audit = new AuditService.AuditServiceClient(host.Channel);
+        string[] reads = ["SetProtectedAttributes", "RecommendOpportunities", "RecommendNewcomers", "ProposeMatch", "RespondToMatch", "RecordOutcome", "GetMatch", "GetNewcomer", "UpdateConsent"];
+
+        var entries = new List<AuditEntry>();
+        for (var wait = 0; wait < 100 && !reads.All(r => entries.Any(e => e.Action == r)); wait++)
+        {
+            await Task.Delay(50);
+            entries = [.. (await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Record = $"newcomers/{newcomer.Id}", PageSize = 1000 })).Entries];
+        }
+
+        Assert.Empty(reads.Except(entries.Select(e => e.Action)));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(("test-admin", "admin"), (e.Actor, e.Role));
+            Assert.Contains(e.Purpose, new[] { "case management", "matching", "match follow-up", "fairness audit" });
+            Assert.InRange(e.Time.ToDateTimeOffset(), before, DateTimeOffset.UtcNow);
+        });
+        Assert.Equal("fairness audit", entries.First(e => e.Action == "SetProtectedAttributes").Purpose);
+    }
+
+    [Fact]
     public async Task With_redis_as_the_store_no_key_or_value_holds_an_erased_newcomer()
     {
         var redis = new RedisServer();

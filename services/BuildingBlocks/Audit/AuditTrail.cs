@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Logging;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
@@ -20,9 +21,11 @@ public static class Purposes
 /// Records every read of personal data (who, which record, when, why) in the append-only audit
 /// log. Reads queue their entries and never wait for storage, unless a hundred thousand are queued;
 /// entries are stored in batches within milliseconds. When a newcomer is erased, their entries keep
-/// who read what and why, but the record names a pseudonym instead of the newcomer.
+/// who read what and why, but the record names a pseudonym instead of the newcomer. A batch that
+/// cannot be stored is tried again for five minutes; after that the service stops rather than go
+/// on serving reads it cannot account for.
 /// </summary>
-public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProvider clock)
+public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProvider clock, ILogger<AuditTrail> logger)
     : BatchedWriter<AuditEntry>(100_000, dropWhenFull: false), IIntegrationEventHandler
 {
     private const string NewcomerRecord = "newcomers/";
@@ -51,7 +54,23 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
             if (recentlyErased.ContainsKey(subject)) entry.Record = NewcomerRecord + pseudonyms.Of("erased-", subject);
             Entries.Put(changes, entry, 0);
         }
-        await store.CommitAsync(changes, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.CommitAsync(changes, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException) when (attempt > 1)
+            {
+                return; // the failed try had stored them after all (entries are new, and a commit is all or nothing)
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && attempt < 60)
+            {
+                logger.LogWarning("Storing {Count} audit entries failed ({ExceptionType}); trying again", batch.Count, exception.GetType().Name);
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+        }
     }
 
     public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)

@@ -96,6 +96,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         {
             throw Errors.AlreadyExists("match", conflict.Owner);
         }
+        audit.ReadNewcomer(caller, "ProposeMatch", newcomer.Id, Purposes.Matching);
         return match;
     }
 
@@ -106,7 +107,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(request.Party != Party.Caseworker || !request.Accept, "accept", "a caseworker can only withdraw a proposal (accept = false)")
             .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this answer is based on").ThrowIfAny();
         var caller = Caller.Of(context);
-        return ChangeAsync(request.MatchId, request.Version, caller, match =>
+        return ChangeAsync("RespondToMatch", request.MatchId, request.Version, caller, match =>
         {
             var mayAnswer = request.Party == Party.Provider ? access.ManagesProvider(caller, match.ProviderId)
                 : caller.IsAdmin || MatchAccess.IsStaff(caller) && access.ActsForNewcomer(caller, match.NewcomerId, match.Kind);
@@ -134,7 +135,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", "required for OUTCOME_ENDED")
             .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this outcome is based on").ThrowIfAny();
         var caller = Caller.Of(context);
-        return ChangeAsync(request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
+        return ChangeAsync("RecordOutcome", request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
         {
             MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.Reason, Now());
             if (request.Outcome == Outcome.Started) return;
@@ -196,7 +197,8 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
     /// Read, change and commit one match. With a version from the caller a stale read is ABORTED;
     /// without one the change is retried on the latest version, so no concurrent answer is lost.
     /// </summary>
-    private async Task<Match> ChangeAsync(string id, long version, Caller caller, Action<Match> authorize, Action<Match, ChangeSet> change,
+    /// <summary>Changes a match the caller may see; the answer shows the match, so it is an audited read.</summary>
+    private async Task<Match> ChangeAsync(string action, string id, long version, Caller caller, Action<Match> authorize, Action<Match, ChangeSet> change,
         CancellationToken cancellationToken)
     {
         try
@@ -211,6 +213,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
                 change(match, changes);
                 Save(changes, match, current);
                 await store.CommitAsync(changes, cancellationToken);
+                audit.ReadNewcomer(caller, action, match.NewcomerId, Purposes.FollowUp);
                 return access.View(caller, match);
             }, attempts: version == 0 ? 50 : 1);
         }

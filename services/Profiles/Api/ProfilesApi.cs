@@ -71,6 +71,7 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
         if (updated.Status == NewcomerStatus.Unspecified) updated.Status = NewcomerStatus.Active;
         updated.UpdateTime = Now();
         await SaveAsync(updated, current.Version, context.CancellationToken);
+        audit.ReadNewcomer(caller, "UpdateNewcomer", updated.Id, Purposes.CaseManagement);
         return updated;
     }
 
@@ -108,6 +109,7 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
             newcomer.Consent = new Consent { Matching = request.Consent!.Matching, ShareWithProviders = request.Consent.ShareWithProviders, RecordedAt = Now() };
             newcomer.UpdateTime = newcomer.Consent.RecordedAt;
             await SaveAsync(newcomer, current, context.CancellationToken);
+            audit.ReadNewcomer(caller, "UpdateConsent", newcomer.Id, Purposes.CaseManagement);
             return newcomer;
         });
     }
@@ -148,6 +150,7 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
             changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
             await store.CommitAsync(changes, context.CancellationToken);
         });
+        audit.ReadNewcomer(caller, "SetProtectedAttributes", request.Attributes!.NewcomerId, Purposes.FairnessAudit);
         return request.Attributes!;
     }
 
