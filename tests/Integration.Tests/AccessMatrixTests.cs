@@ -16,7 +16,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
 {
     private const StatusCode Skip = (StatusCode)(-1);
 
-    /// <summary>One probe: the RPC, which object, the call, and what each role gets (caseworker, coordinator, provider, platform, admin).</summary>
+    /// <summary>One probe: the RPC, which object, the call, and what each role gets (caseworker, coordinator, provider, platform, admin, service).</summary>
     public sealed record Probe(string Rpc, string Target, Func<AccessWorld, Clients, Task> Call, StatusCode[] Expected)
     {
         public override string ToString() => $"{Rpc} on {Target}";
@@ -28,57 +28,61 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
 
     public static readonly Probe[] Probes =
     [
-        P("GetNewcomer", "own", (w, c) => c.Profiles.GetNewcomerAsync(new() { Id = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK),
-        P("GetNewcomer", "foreign", (w, c) => c.Profiles.GetNewcomerAsync(new() { Id = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, OK),
-        P("CreateNewcomer", "foreign municipality", (w, c) => c.Profiles.CreateNewcomerAsync(new() { Newcomer = new Newcomer(w.ForeignNewcomer) { Id = "" } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
-        P("UpdateNewcomer", "own", (w, c) => c.Profiles.UpdateNewcomerAsync(new() { Newcomer = Stale(w.OurNewcomer) }).ResponseAsync, Aborted, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
-        P("UpdateNewcomer", "foreign", (w, c) => c.Profiles.UpdateNewcomerAsync(new() { Newcomer = Stale(w.ForeignNewcomer) }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
-        P("ListNewcomers", "own municipality", (w, c) => c.Profiles.ListNewcomersAsync(new() { MunicipalityCode = AccessWorld.Ours }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK),
-        P("ListNewcomers", "foreign municipality", (w, c) => c.Profiles.ListNewcomersAsync(new() { MunicipalityCode = AccessWorld.Foreign }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
-        P("UpdateConsent", "own", (w, c) => c.Profiles.UpdateConsentAsync(new() { Id = w.OurNewcomer.Id, Consent = new Consent(), Version = 99 }).ResponseAsync, Aborted, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
-        P("UpdateConsent", "foreign", (w, c) => c.Profiles.UpdateConsentAsync(new() { Id = w.ForeignNewcomer.Id, Consent = new Consent(), Version = 99 }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
-        P("EraseNewcomer", "foreign", (w, c) => c.Profiles.EraseNewcomerAsync(new() { Id = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
-        P("SetProtectedAttributes", "own", (w, c) => c.Profiles.SetProtectedAttributesAsync(new() { Attributes = new() { NewcomerId = w.OurNewcomer.Id, BirthYear = 1800 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument),
-        P("GetProtectedAttributes", "own", (w, c) => c.Profiles.GetProtectedAttributesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound),
-        P("CreateProvider", "foreign platform", (w, c) => c.Opportunities.CreateProviderAsync(new() { Provider = new() { Name = "X", Kind = ProviderKind.Employer, MunicipalityCode = AccessWorld.Ours, PlatformId = "platform-2" } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
-        P("GetProvider", "foreign", (w, c) => c.Opportunities.GetProviderAsync(new() { Id = w.ForeignProvider.Id }).ResponseAsync, OK, OK, OK, OK, OK),
-        P("UpdateProvider", "own", (w, c) => c.Opportunities.UpdateProviderAsync(new() { Provider = new Provider(w.OurProvider) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, Aborted, Aborted, Aborted),
-        P("UpdateProvider", "foreign", (w, c) => c.Opportunities.UpdateProviderAsync(new() { Provider = new Provider(w.ForeignProvider) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
-        P("ListProviders", "all", (w, c) => c.Opportunities.ListProvidersAsync(new()).ResponseAsync, OK, OK, OK, OK, OK),
-        P("DeleteProvider", "foreign", (w, c) => c.Opportunities.DeleteProviderAsync(new() { Id = w.ForeignProvider.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, FailedPrecondition),
-        P("CreateOpportunity", "foreign provider", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.ForeignProvider.Id) }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
-        P("CreateOpportunity", "own provider, taken id", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.OurProvider.Id), OpportunityId = w.OurPlacement.Id }).ResponseAsync, PermissionDenied, PermissionDenied, AlreadyExists, AlreadyExists, AlreadyExists),
-        P("BatchCreateOpportunities", "foreign provider", (w, c) => c.Opportunities.BatchCreateOpportunitiesAsync(new() { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement(w.ForeignProvider.Id) } } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
-        P("GetOpportunity", "foreign", (w, c) => c.Opportunities.GetOpportunityAsync(new() { Id = w.ForeignPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK),
-        P("UpdateOpportunity", "own", (w, c) => c.Opportunities.UpdateOpportunityAsync(new() { Opportunity = new Opportunity(w.OurPlacement) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, Aborted, Aborted, Aborted),
-        P("UpdateOpportunity", "foreign", (w, c) => c.Opportunities.UpdateOpportunityAsync(new() { Opportunity = new Opportunity(w.ForeignPlacement) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Aborted),
-        P("ListOpportunities", "all", (w, c) => c.Opportunities.ListOpportunitiesAsync(new()).ResponseAsync, OK, OK, OK, OK, OK),
-        P("DeleteOpportunity", "foreign", (w, c) => c.Opportunities.DeleteOpportunityAsync(new() { Id = w.ForeignPlacement.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip),
-        P("RecommendOpportunities", "own", (w, c) => c.Matching.RecommendOpportunitiesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK),
-        P("RecommendOpportunities", "foreign", (w, c) => c.Matching.RecommendOpportunitiesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, OK),
-        P("RecommendNewcomers", "own", (w, c) => c.Matching.RecommendNewcomersAsync(new() { OpportunityId = w.OurPlacement.Id }).ResponseAsync, OK, PermissionDenied, OK, OK, OK),
-        P("RecommendNewcomers", "foreign", (w, c) => c.Matching.RecommendNewcomersAsync(new() { OpportunityId = w.ForeignPlacement.Id }).ResponseAsync, OK, PermissionDenied, PermissionDenied, PermissionDenied, OK),
-        P("ProposeMatch", "own", (w, c) => c.Matching.ProposeMatchAsync(new() { NewcomerId = w.OurNewcomer.Id, OpportunityId = w.OurPlacement.Id, CaseworkerId = "km" }).ResponseAsync, AlreadyExists, PermissionDenied, PermissionDenied, PermissionDenied, AlreadyExists),
-        P("ProposeMatch", "foreign", (w, c) => c.Matching.ProposeMatchAsync(new() { NewcomerId = w.ForeignNewcomer.Id, OpportunityId = w.ForeignPlacement.Id, CaseworkerId = "km" }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, AlreadyExists),
-        P("RespondToMatch", "own, as provider", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.OurMatch.Id, Party = Party.Provider, Accept = true, Version = 99 }).ResponseAsync, PermissionDenied, NotFound, Aborted, Aborted, Aborted),
-        P("RespondToMatch", "own, for the newcomer", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.OurMatch.Id, Party = Party.Newcomer, Accept = true, Version = 99 }).ResponseAsync, Aborted, NotFound, PermissionDenied, PermissionDenied, Aborted),
-        P("RespondToMatch", "foreign", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.ForeignMatch.Id, Party = Party.Provider, Accept = true, Version = 99 }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, Aborted),
-        P("RecordOutcome", "own", (w, c) => c.Matching.RecordOutcomeAsync(new() { MatchId = w.OurMatch.Id, Outcome = Outcome.Started, Version = 99 }).ResponseAsync, Aborted, NotFound, Aborted, Aborted, Aborted),
-        P("RecordOutcome", "foreign", (w, c) => c.Matching.RecordOutcomeAsync(new() { MatchId = w.ForeignMatch.Id, Outcome = Outcome.Started, Version = 99 }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, Aborted),
-        P("GetMatch", "own", (w, c) => c.Matching.GetMatchAsync(new() { Id = w.OurMatch.Id }).ResponseAsync, OK, NotFound, OK, OK, OK),
-        P("GetMatch", "foreign", (w, c) => c.Matching.GetMatchAsync(new() { Id = w.ForeignMatch.Id }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, OK),
-        P("ListMatches", "own newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, OK, OK, OK, OK, OK),
-        P("ListMatches", "foreign newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, OK, OK, OK),
-        P("TrainModel", "model", (w, c) => c.Matching.TrainModel(new() { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument),
-        P("GetModel", "model", (w, c) => c.Matching.GetModelAsync(new()).ResponseAsync, NotFound, NotFound, NotFound, NotFound, NotFound),
-        P("StreamNewcomers", "all", (w, c) => c.Profiles.StreamNewcomers(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
-        P("StreamOpportunities", "all", (w, c) => c.Opportunities.StreamOpportunities(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
-        P("StreamProviders", "all", (w, c) => c.Opportunities.StreamProviders(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
-        P("ListAuditEntries", "own newcomer", (w, c) => new AuditService.AuditServiceClient(c.Channel).ListAuditEntriesAsync(new() { Record = $"newcomers/{w.OurNewcomer.Id}" }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK),
-        P("EvaluateModel", "model", (w, c) => c.Matching.EvaluateModelAsync(new() { Source = TrainingSource.Simulator, Groups = 10 }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound),
+        P("GetNewcomer", "own", (w, c) => c.Profiles.GetNewcomerAsync(new() { Id = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("GetNewcomer", "foreign", (w, c) => c.Profiles.GetNewcomerAsync(new() { Id = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("CreateNewcomer", "foreign municipality", (w, c) => c.Profiles.CreateNewcomerAsync(new() { Newcomer = new Newcomer(w.ForeignNewcomer) { Id = "" } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
+        P("UpdateNewcomer", "own", (w, c) => c.Profiles.UpdateNewcomerAsync(new() { Newcomer = Stale(w.OurNewcomer) }).ResponseAsync, Aborted, PermissionDenied, PermissionDenied, PermissionDenied, Aborted, PermissionDenied),
+        P("UpdateNewcomer", "foreign", (w, c) => c.Profiles.UpdateNewcomerAsync(new() { Newcomer = Stale(w.ForeignNewcomer) }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Aborted, PermissionDenied),
+        P("ListNewcomers", "own municipality", (w, c) => c.Profiles.ListNewcomersAsync(new() { MunicipalityCode = AccessWorld.Ours }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("ListNewcomers", "foreign municipality", (w, c) => c.Profiles.ListNewcomersAsync(new() { MunicipalityCode = AccessWorld.Foreign }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("UpdateConsent", "own", (w, c) => c.Profiles.UpdateConsentAsync(new() { Id = w.OurNewcomer.Id, Consent = new Consent(), Version = 99 }).ResponseAsync, Aborted, PermissionDenied, PermissionDenied, PermissionDenied, Aborted, PermissionDenied),
+        P("UpdateConsent", "foreign", (w, c) => c.Profiles.UpdateConsentAsync(new() { Id = w.ForeignNewcomer.Id, Consent = new Consent(), Version = 99 }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Aborted, PermissionDenied),
+        P("EraseNewcomer", "foreign", (w, c) => c.Profiles.EraseNewcomerAsync(new() { Id = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
+        P("EraseNewcomer", "missing", (w, c) => c.Profiles.EraseNewcomerAsync(new() { Id = "no-such-newcomer" }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, NotFound, PermissionDenied),
+        P("GetProtectedAttributes", "foreign", (w, c) => c.Profiles.GetProtectedAttributesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound, PermissionDenied),
+        P("SetProtectedAttributes", "own", (w, c) => c.Profiles.SetProtectedAttributesAsync(new() { Attributes = new() { NewcomerId = w.OurNewcomer.Id, BirthYear = 1800 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument, PermissionDenied),
+        P("GetProtectedAttributes", "own", (w, c) => c.Profiles.GetProtectedAttributesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound, PermissionDenied),
+        P("CreateProvider", "foreign platform", (w, c) => c.Opportunities.CreateProviderAsync(new() { Provider = new() { Name = "X", Kind = ProviderKind.Employer, MunicipalityCode = AccessWorld.Ours, PlatformId = "platform-2" } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
+        P("GetProvider", "foreign", (w, c) => c.Opportunities.GetProviderAsync(new() { Id = w.ForeignProvider.Id }).ResponseAsync, OK, OK, OK, OK, OK, OK),
+        P("UpdateProvider", "own", (w, c) => c.Opportunities.UpdateProviderAsync(new() { Provider = new Provider(w.OurProvider) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, Aborted, Aborted, Aborted, PermissionDenied),
+        P("UpdateProvider", "foreign", (w, c) => c.Opportunities.UpdateProviderAsync(new() { Provider = new Provider(w.ForeignProvider) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Aborted, PermissionDenied),
+        P("ListProviders", "all", (w, c) => c.Opportunities.ListProvidersAsync(new()).ResponseAsync, OK, OK, OK, OK, OK, OK),
+        P("DeleteProvider", "foreign", (w, c) => c.Opportunities.DeleteProviderAsync(new() { Id = w.ForeignProvider.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, FailedPrecondition, PermissionDenied),
+        P("CreateOpportunity", "foreign provider", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.ForeignProvider.Id) }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
+        P("CreateOpportunity", "own provider, taken id", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.OurProvider.Id), OpportunityId = w.OurPlacement.Id }).ResponseAsync, PermissionDenied, PermissionDenied, AlreadyExists, AlreadyExists, AlreadyExists, PermissionDenied),
+        P("BatchCreateOpportunities", "foreign provider", (w, c) => c.Opportunities.BatchCreateOpportunitiesAsync(new() { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement(w.ForeignProvider.Id) } } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
+        P("GetOpportunity", "foreign", (w, c) => c.Opportunities.GetOpportunityAsync(new() { Id = w.ForeignPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK, OK),
+        P("UpdateOpportunity", "own", (w, c) => c.Opportunities.UpdateOpportunityAsync(new() { Opportunity = new Opportunity(w.OurPlacement) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, Aborted, Aborted, Aborted, PermissionDenied),
+        P("UpdateOpportunity", "foreign", (w, c) => c.Opportunities.UpdateOpportunityAsync(new() { Opportunity = new Opportunity(w.ForeignPlacement) { Version = 99 } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Aborted, PermissionDenied),
+        P("ListOpportunities", "all", (w, c) => c.Opportunities.ListOpportunitiesAsync(new()).ResponseAsync, OK, OK, OK, OK, OK, OK),
+        P("DeleteOpportunity", "foreign", (w, c) => c.Opportunities.DeleteOpportunityAsync(new() { Id = w.ForeignPlacement.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
+        P("RecommendOpportunities", "own", (w, c) => c.Matching.RecommendOpportunitiesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("RecommendOpportunities", "foreign", (w, c) => c.Matching.RecommendOpportunitiesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("RecommendNewcomers", "own", (w, c) => c.Matching.RecommendNewcomersAsync(new() { OpportunityId = w.OurPlacement.Id }).ResponseAsync, OK, PermissionDenied, OK, OK, OK, PermissionDenied),
+        P("RecommendNewcomers", "foreign", (w, c) => c.Matching.RecommendNewcomersAsync(new() { OpportunityId = w.ForeignPlacement.Id }).ResponseAsync, OK, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("ProposeMatch", "own", (w, c) => c.Matching.ProposeMatchAsync(new() { NewcomerId = w.OurNewcomer.Id, OpportunityId = w.OurPlacement.Id, CaseworkerId = "km" }).ResponseAsync, AlreadyExists, PermissionDenied, PermissionDenied, PermissionDenied, AlreadyExists, PermissionDenied),
+        P("ProposeMatch", "foreign", (w, c) => c.Matching.ProposeMatchAsync(new() { NewcomerId = w.ForeignNewcomer.Id, OpportunityId = w.ForeignPlacement.Id, CaseworkerId = "km" }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, AlreadyExists, PermissionDenied),
+        P("RespondToMatch", "own, as provider", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.OurMatch.Id, Party = Party.Provider, Accept = true, Version = 99 }).ResponseAsync, PermissionDenied, NotFound, Aborted, Aborted, Aborted, PermissionDenied),
+        P("RespondToMatch", "own, for the newcomer", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.OurMatch.Id, Party = Party.Newcomer, Accept = true, Version = 99 }).ResponseAsync, Aborted, NotFound, PermissionDenied, PermissionDenied, Aborted, PermissionDenied),
+        P("RespondToMatch", "foreign", (w, c) => c.Matching.RespondToMatchAsync(new() { MatchId = w.ForeignMatch.Id, Party = Party.Provider, Accept = true, Version = 99 }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, Aborted, PermissionDenied),
+        P("RecordOutcome", "own", (w, c) => c.Matching.RecordOutcomeAsync(new() { MatchId = w.OurMatch.Id, Outcome = Outcome.Started, Version = 99 }).ResponseAsync, Aborted, NotFound, Aborted, Aborted, Aborted, PermissionDenied),
+        P("RecordOutcome", "foreign", (w, c) => c.Matching.RecordOutcomeAsync(new() { MatchId = w.ForeignMatch.Id, Outcome = Outcome.Started, Version = 99 }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, Aborted, PermissionDenied),
+        P("GetMatch", "own", (w, c) => c.Matching.GetMatchAsync(new() { Id = w.OurMatch.Id }).ResponseAsync, OK, NotFound, OK, OK, OK, PermissionDenied),
+        P("GetMatch", "foreign", (w, c) => c.Matching.GetMatchAsync(new() { Id = w.ForeignMatch.Id }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, OK, PermissionDenied),
+        P("ListMatches", "own newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, OK, OK, OK, OK, OK, PermissionDenied),
+        P("ListMatches", "foreign newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, OK, OK, OK, PermissionDenied),
+        P("ListMatches", "own opportunity", (w, c) => c.Matching.ListMatchesAsync(new() { OpportunityId = w.OurPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK, PermissionDenied),
+        P("ListMatches", "foreign opportunity", (w, c) => c.Matching.ListMatchesAsync(new() { OpportunityId = w.ForeignPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK, PermissionDenied),
+        P("TrainModel", "model", (w, c) => c.Matching.TrainModel(new() { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument, PermissionDenied),
+        P("GetModel", "model", (w, c) => c.Matching.GetModelAsync(new()).ResponseAsync, NotFound, NotFound, NotFound, NotFound, NotFound, PermissionDenied),
+        P("StreamNewcomers", "all", (w, c) => c.Profiles.StreamNewcomers(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, OK),
+        P("StreamOpportunities", "all", (w, c) => c.Opportunities.StreamOpportunities(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, OK),
+        P("StreamProviders", "all", (w, c) => c.Opportunities.StreamProviders(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, OK),
+        P("ListAuditEntries", "own newcomer", (w, c) => new AuditService.AuditServiceClient(c.Channel).ListAuditEntriesAsync(new() { Record = $"newcomers/{w.OurNewcomer.Id}" }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("EvaluateModel", "model", (w, c) => c.Matching.EvaluateModelAsync(new() { Source = TrainingSource.Simulator, Groups = 10 }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound, PermissionDenied),
     ];
 
-    private static readonly string[] RoleOrder = [Roles.Caseworker, Roles.Coordinator, Roles.Provider, Roles.Platform, Roles.Admin];
+    private static readonly string[] RoleOrder = [Roles.Caseworker, Roles.Coordinator, Roles.Provider, Roles.Platform, Roles.Admin, Roles.Service];
 
     public static TheoryData<Probe, string> Cases()
     {
@@ -133,6 +137,11 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Assert.Equal(world.OurNewcomer.Id, (await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = world.OurMatch.Id })).NewcomerId);
         await world.Host.Profiles.UpdateConsentAsync(new() { Id = world.OurNewcomer.Id, Consent = new Consent { Matching = true, ShareWithProviders = false } });
         Assert.StartsWith("cand-", (await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = world.OurMatch.Id })).NewcomerId, StringComparison.Ordinal);
+
+        // Listing by opportunity shows a provider the matches of its own opportunities only.
+        Assert.Contains((await world.As[Roles.Provider].Matching.ListMatchesAsync(new() { OpportunityId = world.OurPlacement.Id })).Matches, m => m.Id == world.OurMatch.Id);
+        Assert.Empty((await world.As[Roles.Provider].Matching.ListMatchesAsync(new() { OpportunityId = world.ForeignPlacement.Id })).Matches);
+        Assert.Empty((await world.As[Roles.Caseworker].Matching.ListMatchesAsync(new() { OpportunityId = world.ForeignPlacement.Id })).Matches);
 
         var forCaseworker = await world.As[Roles.Caseworker].Matching.RecommendNewcomersAsync(new() { OpportunityId = world.ForeignPlacement.Id, Limit = 100 });
         Assert.DoesNotContain(forCaseworker.Suggestions, s => s.NewcomerId == world.ForeignNewcomer.Id);

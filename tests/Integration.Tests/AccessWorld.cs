@@ -44,6 +44,7 @@ public sealed class AccessWorld : IAsyncLifetime
         As[Roles.Provider] = Host.As(Roles.Provider, providers: [OurProvider.Id]);
         As[Roles.Platform] = Host.As(Roles.Platform, platform: Platform);
         As[Roles.Admin] = Host.As(Roles.Admin);
+        As[Roles.Service] = Host.As(Roles.Service);
     }
 
     public async Task DisposeAsync()

@@ -22,4 +22,7 @@ public static class Roles
     public const string Service = "service";
 
     public static readonly string[] All = [Caseworker, Coordinator, Provider, Platform, Admin, Service];
+
+    /// <summary>The roles of people and the organisations they act for: every role but <see cref="Service"/>.</summary>
+    public static readonly string[] People = [Caseworker, Coordinator, Provider, Platform, Admin];
 }

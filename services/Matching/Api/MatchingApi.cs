@@ -47,7 +47,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
 
     public override Task<RecommendNewcomersResponse> RecommendNewcomers(RecommendNewcomersRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
+        var caller = Caller.Of(context).Require(Roles.People);
         new Violations().Id(request.OpportunityId, "opportunity_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)").ThrowIfAny();
         var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
         var staff = MatchAccess.IsStaff(caller);
@@ -106,7 +106,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(Rules.Defined(request.Party), "party", "required: PARTY_PROVIDER, PARTY_NEWCOMER or PARTY_CASEWORKER")
             .Check(request.Party != Party.Caseworker || !request.Accept, "accept", "a caseworker can only withdraw a proposal (accept = false)")
             .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this answer is based on").ThrowIfAny();
-        var caller = Caller.Of(context);
+        var caller = Caller.Of(context).Require(Roles.People);
         return ChangeAsync("RespondToMatch", request.MatchId, request.Version, caller, match =>
         {
             var mayAnswer = request.Party == Party.Provider ? access.ManagesProvider(caller, match.ProviderId)
@@ -134,7 +134,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(request.Outcome != Outcome.Started || request.HoursCompleted == 0, "hours_completed", "only with OUTCOME_COMPLETED or OUTCOME_ENDED")
             .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", "required for OUTCOME_ENDED")
             .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this outcome is based on").ThrowIfAny();
-        var caller = Caller.Of(context);
+        var caller = Caller.Of(context).Require(Roles.People);
         return ChangeAsync("RecordOutcome", request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
         {
             MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.Reason, Now());
@@ -147,7 +147,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
 
     public override async Task<Match> GetMatch(GetMatchRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
+        var caller = Caller.Of(context).Require(Roles.People);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         var match = await LoadAsync(request.Id, caller, context.CancellationToken);
         audit.ReadNewcomer(caller, "GetMatch", match.NewcomerId, Purposes.FollowUp);
@@ -160,7 +160,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             .Check(request.NewcomerId.Length == 0 != (request.OpportunityId.Length == 0), "newcomer_id", "give exactly one of newcomer_id and opportunity_id")
             .Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page");
         v.ThrowIfAny();
-        var caller = Caller.Of(context);
+        var caller = Caller.Of(context).Require(Roles.People);
         if (request.NewcomerId.Length > 0 && !access.ActsForNewcomer(caller, request.NewcomerId) && !caller.IsAdmin && MatchAccess.IsStaff(caller))
             throw Errors.NotFound("newcomer", request.NewcomerId);
         var index = request.NewcomerId.Length > 0 ? new IndexEntry("newcomer", request.NewcomerId) : new IndexEntry("opportunity", request.OpportunityId);
@@ -181,8 +181,12 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             progress => responseStream.WriteAsync(progress, context.CancellationToken), context.CancellationToken);
     }
 
-    public override Task<ModelVersion> GetModel(GetModelRequest request, ServerCallContext context) =>
-        Task.FromResult(registry.Current?.Version ?? throw Errors.NotFound("model", "current"));
+    /// <summary>Which model ranks, and how well it did: open to every role, so anyone shown a ranking can see what made it.</summary>
+    public override Task<ModelVersion> GetModel(GetModelRequest request, ServerCallContext context)
+    {
+        Caller.Of(context).Require(Roles.People);
+        return Task.FromResult(registry.Current?.Version ?? throw Errors.NotFound("model", "current"));
+    }
 
     public override async Task<ModelEvaluation> EvaluateModel(EvaluateModelRequest request, ServerCallContext context)
     {
