@@ -44,4 +44,40 @@ public sealed class ModelTests
         await using var restarted = await RunningHost.StartAsync(data);
         Assert.Equal(modelId, (await restarted.Matching.GetModelAsync(new GetModelRequest())).Id);
     }
+
+    [Fact]
+    public async Task Newcomers_who_differ_only_in_protected_attributes_and_name_get_the_same_suggestions_from_heuristic_and_model()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var provider = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        for (var i = 0; i < 6; i++)
+        {
+            var placement = Build.Placement(provider.Id, capacity: 2);
+            placement.Location = new GeoPoint { Latitude = 52.17 + i * 0.01, Longitude = 5.29 + i * 0.005 };
+            placement.RequiredDutchLevel = (CefrLevel)(1 + i % 3);
+            await host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = placement });
+        }
+        var twins = new List<Newcomer>();
+        foreach (var (name, gender, year, country) in new[] { ("Amina Haddad", Gender.Female, 1994, "SY"), ("Oleksandr Koval", Gender.Male, 1971, "UA") })
+        {
+            var details = Build.Newcomer();
+            details.DisplayName = name;
+            var newcomer = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = details });
+            await host.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = new ProtectedAttributes { NewcomerId = newcomer.Id, Gender = gender, BirthYear = year, CountryOfOrigin = country } });
+            twins.Add(newcomer);
+        }
+
+        async Task<string[]> ShownToAsync(Newcomer n) =>
+            [.. (await host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = n.Id })).Suggestions
+                .Select(s => $"{s.OpportunityId} {s.Score} {string.Join(" | ", s.Reasons.Select(r => r.TextNl))}")];
+
+        var heuristic = await ShownToAsync(twins[0]);
+        Assert.Equal(6, heuristic.Length);
+        Assert.Equal(heuristic, await ShownToAsync(twins[1]));
+
+        using (var call = host.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 1000 }))
+            while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
+        Assert.NotEqual("heuristic-v1", (await host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = twins[0].Id })).Ranker);
+        Assert.Equal(await ShownToAsync(twins[0]), await ShownToAsync(twins[1]));
+    }
 }

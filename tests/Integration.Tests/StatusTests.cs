@@ -92,10 +92,12 @@ public sealed class StatusTests(HostFixture fixture) : IClassFixture<HostFixture
         var suggestions = await Host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id });
         Assert.DoesNotContain(suggestions.Suggestions, s => s.OpportunityId == place.Id);
         Assert.Equal(1, suggestions.Removed.Single(c => c.Constraint == Constraint.NotDeclinedBefore).Removed);
-        await Host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent() });
-        await Expect.Status(StatusCode.FailedPrecondition, () => Host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id }).ResponseAsync);
         var other = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
         var candidates = await Host.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = other.Id, Limit = 100 });
+        Assert.Contains(candidates.Suggestions, s => s.NewcomerId == newcomer.Id);
+        await Host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent() });
+        await Expect.Status(StatusCode.FailedPrecondition, () => Host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id }).ResponseAsync);
+        candidates = await Host.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = other.Id, Limit = 100 });
         Assert.DoesNotContain(candidates.Suggestions, s => s.NewcomerId == newcomer.Id);
     }
 
