@@ -14,7 +14,7 @@ public static class Build
         PipGoals = { PipGoal.Work, PipGoal.Buddy }, Occupations = { "7512" }, Skills = { "deeg bereiden" }, EducationLevel = EducationLevel.Secondary,
         Availability = new Availability { HoursPerWeek = 24, DayParts = { DayPart.MondayMorning, DayPart.TuesdayMorning, DayPart.WednesdayAfternoon } },
         MaxTravelKm = 10, TravelModes = { TravelMode.Bicycle }, BuddyPreferences = new BuddyPreferences { Interests = { "koken", "wandelen" } },
-        Consent = new Consent { Matching = true, ShareWithProviders = true },
+        Consent = new Consent { Matching = true, ShareWithProviders = true, FairnessAudit = true },
     };
 
     public static Provider Provider(ProviderKind kind = ProviderKind.Ondernemersladder, string name = "Bakkerij De Eng") =>

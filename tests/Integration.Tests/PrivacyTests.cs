@@ -66,12 +66,30 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task Protected_attributes_are_kept_only_with_consent_for_fairness_audits_and_go_when_it_is_withdrawn()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var details = Build.Newcomer();
+        details.Consent.FairnessAudit = false;
+        var newcomer = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = details });
+        var attributes = new ProtectedAttributes { NewcomerId = newcomer.Id, Gender = Gender.Female, BirthYear = 1990, CountryOfOrigin = "ER" };
+
+        await Expect.Status(Grpc.Core.StatusCode.FailedPrecondition, () => host.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = attributes }).ResponseAsync);
+        await host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent { Matching = true, FairnessAudit = true } });
+        await host.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = attributes });
+        Assert.Equal("ER", (await host.Profiles.GetProtectedAttributesAsync(new GetProtectedAttributesRequest { NewcomerId = newcomer.Id })).CountryOfOrigin);
+
+        await host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent { Matching = true } });
+        await Expect.Status(Grpc.Core.StatusCode.NotFound, () => host.Profiles.GetProtectedAttributesAsync(new GetProtectedAttributesRequest { NewcomerId = newcomer.Id }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task Every_read_of_a_newcomers_data_is_in_the_audit_log_with_who_when_and_why()
     {
         await using var host = await RunningHost.StartAsync();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         var newcomer = await LeaveTracesAsync(host);
-        await host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent { Matching = true } });
+        await host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent { Matching = true, FairnessAudit = true } });
         var audit = new AuditService.AuditServiceClient(host.Channel);
         string[] reads = ["SetProtectedAttributes", "RecommendOpportunities", "RecommendNewcomers", "ProposeMatch", "RespondToMatch", "RecordOutcome", "GetMatch", "GetNewcomer", "UpdateConsent"];
 

@@ -106,9 +106,17 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
             var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
             if (request.Version != 0 && request.Version != newcomer.Version) throw Errors.Aborted("newcomer", newcomer.Id, newcomer.Version);
             var current = newcomer.Version;
-            newcomer.Consent = new Consent { Matching = request.Consent!.Matching, ShareWithProviders = request.Consent.ShareWithProviders, RecordedAt = Now() };
+            newcomer.Consent = new Consent
+            {
+                Matching = request.Consent!.Matching, ShareWithProviders = request.Consent.ShareWithProviders, FairnessAudit = request.Consent.FairnessAudit, RecordedAt = Now(),
+            };
             newcomer.UpdateTime = newcomer.Consent.RecordedAt;
-            await SaveAsync(newcomer, current, context.CancellationToken);
+            // Without consent for fairness audits the protected attributes go, in the same commit.
+            var changes = new ChangeSet();
+            if (!newcomer.Consent.FairnessAudit
+                && await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, newcomer.Id, context.CancellationToken) is { } kept)
+                changes.Delete(ProfileStore.ProtectedAttributes.Name, newcomer.Id, kept.Version);
+            await SaveAsync(newcomer, current, context.CancellationToken, changes);
             audit.ReadNewcomer(caller, "UpdateConsent", newcomer.Id, Purposes.CaseManagement);
             return newcomer;
         });
@@ -143,6 +151,8 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
             // Written with the newcomer at its current version, so an erasure in between makes one of the two fail and retry:
             // attributes never outlive their newcomer.
             var newcomer = await LoadAsync(request.Attributes!.NewcomerId, caller, context.CancellationToken);
+            if (newcomer.Consent is not { FairnessAudit: true })
+                throw new RpcException(new Status(StatusCode.FailedPrecondition, "the newcomer has not consented to keeping protected attributes for fairness audits (consent.fairness_audit)"));
             var existing = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, request.Attributes.NewcomerId, context.CancellationToken);
             var changes = new ChangeSet();
             ProfileStore.Newcomers.Put(changes, newcomer, newcomer.Version);
