@@ -126,7 +126,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         {
             Assert.Equal("", s.NewcomerId);
             Assert.StartsWith("cand-", s.Candidate.Pseudonym, StringComparison.Ordinal);
-            Assert.All(s.Reasons, r => Assert.Contains(r.Kind, new[] { ReasonKind.DutchLevel, ReasonKind.Skills, ReasonKind.Availability, ReasonKind.LanguageSupport }));
+            Assert.All(s.Reasons, r => Assert.Contains(r.Kind, new[] { ReasonKind.DutchLevel, ReasonKind.Skills, ReasonKind.Availability, ReasonKind.LanguageSupport, ReasonKind.Timing, ReasonKind.PlacesLeft }));
         });
         var match = await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = world.OurMatch.Id });
         Assert.StartsWith("cand-", match.NewcomerId, StringComparison.Ordinal);

@@ -12,8 +12,9 @@ namespace Newcomers.Matching.Api;
 /// </summary>
 public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
 {
-    /// <summary>What the candidate summary may tell a provider; exact distance, languages, work history, PIP goals, interests and MAP hours are not among it.</summary>
-    public static readonly ReasonKind[] ShownToProviders = [ReasonKind.DutchLevel, ReasonKind.Skills, ReasonKind.Availability, ReasonKind.LanguageSupport];
+    /// <summary>What the candidate summary may tell a provider (and facts about its own opportunity); exact distance, languages, work history, PIP goals, interests and MAP hours are not among it.</summary>
+    public static readonly ReasonKind[] ShownToProviders =
+        [ReasonKind.DutchLevel, ReasonKind.Skills, ReasonKind.Availability, ReasonKind.LanguageSupport, ReasonKind.Timing, ReasonKind.PlacesLeft];
 
     public static bool IsStaff(Caller caller) => caller.Role is Roles.Caseworker or Roles.Coordinator;
 

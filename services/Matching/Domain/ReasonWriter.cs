@@ -75,6 +75,12 @@ public static class ReasonWriter
             case ReasonKind.MapHours:
                 var needed = Math.Ceiling(FeatureExtractor.MapHoursRequired - n.MapHoursDone);
                 return ($"telt mee voor de MAP (nog {needed} uur nodig)", $"counts towards the MAP ({needed} hours still needed)");
+            case ReasonKind.Timing:
+                return f.DaysUntilStart == 0
+                    ? ("al begonnen: instromen kan nu", "already running: can join now")
+                    : ($"begint over {f.DaysUntilStart} dagen", $"starts in {f.DaysUntilStart} days");
+            case ReasonKind.PlacesLeft:
+                return f.PlacesLeft == 1 ? ("nog 1 plaats vrij", "1 place left") : ($"nog {f.PlacesLeft} plaatsen vrij", $"{f.PlacesLeft} places left");
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }

@@ -48,11 +48,11 @@ public static class FeatureVector
         into[18] = f.Kind == OpportunityKind.LanguageBuddy ? 1 : 0;
     }
 
-    /// <summary>The features each reason speaks for; a reason's contribution is what its features add together.</summary>
+    /// <summary>The features each reason speaks for (every feature belongs to one); a reason's contribution is what its features add together.</summary>
     public static readonly (ReasonKind Kind, int[] Features)[] Reasons =
     [
         (ReasonKind.Distance, [0, 1]), (ReasonKind.DutchLevel, [2, 3]), (ReasonKind.SharedLanguage, [4]), (ReasonKind.Occupation, [5]),
-        (ReasonKind.Skills, [6, 7]), (ReasonKind.Availability, [8, 9]), (ReasonKind.PipGoal, [10]), (ReasonKind.Interests, [11, 12]),
-        (ReasonKind.MapHours, [13]),
+        (ReasonKind.Skills, [6, 7]), (ReasonKind.Availability, [8, 9]), (ReasonKind.PipGoal, [10, 16, 17, 18]), (ReasonKind.Interests, [11, 12]),
+        (ReasonKind.MapHours, [13]), (ReasonKind.PlacesLeft, [14]), (ReasonKind.Timing, [15]),
     ];
 }

@@ -68,6 +68,25 @@ public sealed class FeatureTests
         Assert.Equal(a, b);
     }
 
+    [Fact]
+    public void Every_feature_speaks_for_one_reason_and_every_reason_has_a_sentence()
+    {
+        var features = Newcomers.Matching.Learning.FeatureVector.Reasons.SelectMany(r => r.Features).ToList();
+        Assert.Equal(Enumerable.Range(0, Newcomers.Matching.Learning.FeatureVector.Length), features.Order());
+
+        var vocabulary = new Vocabulary();
+        var n = NewcomerEntry.From(Sample.Newcomer(), vocabulary);
+        var o = OpportunityEntry.From(Sample.Opportunity("o", 2), vocabulary, new PlaceCounter());
+        var f = FeatureExtractor.Extract(n, o, 2, Today);
+        // A shared language is named only when the pair has one, which this pair has not.
+        foreach (var (kind, _) in Newcomers.Matching.Learning.FeatureVector.Reasons.Where(r => r.Kind != ReasonKind.SharedLanguage))
+        {
+            var contributions = Newcomers.Matching.Learning.FeatureVector.Reasons.Select(r => (r.Kind, r.Kind == kind ? 0.5 : 0.0)).ToList();
+            var reason = Assert.Single(ReasonWriter.Write(contributions, f, n, o, vocabulary), r => r.Kind == kind);
+            Assert.False(string.IsNullOrWhiteSpace(reason.TextNl) || string.IsNullOrWhiteSpace(reason.TextEn), kind.ToString());
+        }
+    }
+
     private static IEnumerable<string> Words(string pascalCase) =>
         System.Text.RegularExpressions.Regex.Matches(pascalCase, "[A-Z][a-z]*").Select(m => m.Value.ToLowerInvariant());
 
