@@ -48,8 +48,9 @@ public sealed class PrivacyTests
             var audit = new AuditService.AuditServiceClient(host.Channel);
             Assert.NotEmpty((await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Record = $"newcomers/{newcomer.Id}" })).Entries);
 
-            // The search finds them while they are there.
+            // The search finds them while they are there; the name only in the Profiles service's files.
             Assert.Contains(Directory.GetFiles(data), f => Holds(f, Name));
+            Assert.All(Directory.GetFiles(data).Where(f => Holds(f, Name)), f => Assert.StartsWith("profiles.db", Path.GetFileName(f), StringComparison.Ordinal));
             Assert.Contains(Directory.GetFiles(data), f => Holds(f, EndReason));
 
             await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });

@@ -1,17 +1,24 @@
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.ReadModel;
 
-/// <summary>Feeds the read model from the integration events; idempotent by version.</summary>
-public sealed class ReadModelEventHandler(MatchingReadModel model) : IIntegrationEventHandler
+/// <summary>
+/// Feeds the read model from the integration events; idempotent by version. A late or redelivered
+/// change of an erased newcomer is ignored also after a restart, when the read model's own record of
+/// the erasure is gone: the match store keeps the erasure (ids are never reused).
+/// </summary>
+public sealed class ReadModelEventHandler(MatchingReadModel model, MatchStore? store = null) : IIntegrationEventHandler
 {
-    public Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         switch (integrationEvent.PayloadCase)
         {
             case IntegrationEvent.PayloadOneofCase.NewcomerChanged:
-                model.Apply(integrationEvent.NewcomerChanged.Newcomer);
+                var newcomer = integrationEvent.NewcomerChanged.Newcomer;
+                if (model.Newcomer(newcomer.Id) is null && store is not null && await store.IsErasedAsync(newcomer.Id, cancellationToken)) break;
+                model.Apply(newcomer);
                 break;
             case IntegrationEvent.PayloadOneofCase.NewcomerErased:
                 model.RemoveNewcomer(integrationEvent.NewcomerErased.NewcomerId, integrationEvent.NewcomerErased.Version);
@@ -29,6 +36,5 @@ public sealed class ReadModelEventHandler(MatchingReadModel model) : IIntegratio
                 model.Apply(integrationEvent.MatchChanged.Match);
                 break;
         }
-        return Task.CompletedTask;
     }
 }

@@ -21,6 +21,10 @@ public sealed class MatchStore(IDocumentStoreFactory factory, IEventBus bus, ILo
     /// </summary>
     public static string ActiveKey(string newcomerId) => "newcomer-state:" + RetiredIds.HashOf(newcomerId);
 
+    /// <summary>Whether the newcomer was erased (the marker outlives every restart).</summary>
+    public async Task<bool> IsErasedAsync(string newcomerId, CancellationToken cancellationToken) =>
+        await Documents.GetUniqueOwnerAsync(ActiveKey(newcomerId), cancellationToken) == Erased;
+
     public const string Active = "active";
     public const string Erased = "erased";
 

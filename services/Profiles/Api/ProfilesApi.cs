@@ -157,7 +157,7 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
             var changes = new ChangeSet();
             ProfileStore.Newcomers.Put(changes, newcomer, newcomer.Version);
             ProfileStore.ProtectedAttributes.Put(changes, request.Attributes, existing?.Version ?? 0);
-            changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
+            changes.Publish(Minimised.Changed(newcomer));
             await store.CommitAsync(changes, context.CancellationToken);
         });
         audit.ReadNewcomer(caller, "SetProtectedAttributes", request.Attributes!.NewcomerId, Purposes.FairnessAudit);
@@ -180,7 +180,7 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
         await foreach (var newcomer in store.StreamAsync(ProfileStore.Newcomers, cancellationToken: context.CancellationToken))
         {
             audit.ReadNewcomer(caller, "StreamNewcomers", newcomer.Id, Purposes.ReadModel);
-            await responseStream.WriteAsync(newcomer, context.CancellationToken);
+            await responseStream.WriteAsync(Minimised.ForOtherServices(newcomer), context.CancellationToken);
         }
     }
 
@@ -195,7 +195,7 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
     {
         var changes = with ?? new ChangeSet();
         ProfileStore.Newcomers.Put(changes, newcomer, expectedVersion);
-        changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
+        changes.Publish(Minimised.Changed(newcomer));
         return store.CommitAsync(changes, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
+using Newcomers.Profiles.Domain;
 using Newcomers.Profiles.Storage;
 
 namespace Newcomers.Profiles.Events;
@@ -27,7 +28,7 @@ public sealed class MapHoursEarnedHandler(ProfileStore store) : IIntegrationEven
             newcomer.UpdateTime = Timestamp.FromDateTime(DateTime.UtcNow);
             var changes = new ChangeSet().Claim(creditKey, earned.MatchId);
             ProfileStore.Newcomers.Put(changes, newcomer, current);
-            changes.Publish(IntegrationEvents.Of(new NewcomerChanged { Newcomer = newcomer }));
+            changes.Publish(Minimised.Changed(newcomer));
             try
             {
                 await store.CommitAsync(changes, cancellationToken);

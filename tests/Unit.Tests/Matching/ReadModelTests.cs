@@ -75,4 +75,26 @@ public sealed class ReadModelTests
             Assert.True(found.Count < points.Count || radius >= 25, "a query visits only nearby cells");
         }
     }
+
+    [Fact]
+    public async Task After_a_restart_a_late_change_of_an_erased_newcomer_does_not_bring_them_back()
+    {
+        var factory = new Newcomers.BuildingBlocks.Storage.SqliteDocumentStoreFactory(Microsoft.Extensions.Options.Options.Create(
+            new Newcomers.BuildingBlocks.Storage.StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("erased-").FullName }));
+        await using var store = new Newcomers.Matching.Storage.MatchStore(factory, new NoBus(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Newcomers.Matching.Storage.MatchStore>.Instance);
+        await store.CommitAsync(new Newcomers.BuildingBlocks.Storage.ChangeSet().Claim(Newcomers.Matching.Storage.MatchStore.ActiveKey("n1"), Newcomers.Matching.Storage.MatchStore.Erased));
+        var restarted = new MatchingReadModel();
+        var handler = new ReadModelEventHandler(restarted, store);
+
+        await handler.HandleAsync(Newcomers.BuildingBlocks.Events.IntegrationEvents.Of(new NewcomerChanged { Newcomer = Sample.Newcomer("n1") }), CancellationToken.None);
+        await handler.HandleAsync(Newcomers.BuildingBlocks.Events.IntegrationEvents.Of(new NewcomerChanged { Newcomer = Sample.Newcomer("n2") }), CancellationToken.None);
+
+        Assert.Null(restarted.Newcomer("n1"));
+        Assert.NotNull(restarted.Newcomer("n2"));
+    }
+
+    private sealed class NoBus : Newcomers.BuildingBlocks.Events.IEventBus
+    {
+        public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
