@@ -36,6 +36,7 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
         services.AddSingleton<IIntegrationEventHandler, MatchHistoryEraser>();
+        services.AddSingleton<IIntegrationEventHandler>(sp => sp.GetRequiredService<ModelRegistry>());
         services.AddSingleton<ReadModelLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelLoader>());
         services.AddHealthChecks().AddCheck<ReadModelLoader>("matching-read-model");

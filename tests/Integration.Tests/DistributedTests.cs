@@ -68,6 +68,33 @@ public sealed class DistributedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_promoted_by_one_replica_ranks_on_every_replica()
+    {
+        var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
+        var replica = await deployment.StartMatchingReplicaAsync();
+        using var toFirst = BearerChannel.For(deployment.Matching.GrpcAddress, token);
+        using var toReplica = BearerChannel.For(replica.GrpcAddress, token);
+        var first = new MatchingService.MatchingServiceClient(toFirst);
+        var second = new MatchingService.MatchingServiceClient(toReplica);
+        await Expect.Status(StatusCode.NotFound, () => second.GetModelAsync(new GetModelRequest()).ResponseAsync);
+
+        TrainModelProgress last = null!;
+        using (var call = first.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 1000 }))
+            while (await call.ResponseStream.MoveNext(CancellationToken.None)) last = call.ResponseStream.Current;
+        Assert.True(last.Model.Promoted, last.Model.Decision);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? onReplica = null;
+        while (onReplica != last.Model.Id && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            try { onReplica = (await second.GetModelAsync(new GetModelRequest())).Id; }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { }
+        }
+        Assert.Equal(last.Model.Id, onReplica);
+    }
+
+    [Fact]
     public async Task A_restarted_matching_service_rebuilds_what_it_missed_from_the_other_services()
     {
         var token = LocalTokens.Mint(auth, "admin", Roles.Admin);

@@ -15,13 +15,15 @@ public sealed class DistributedDeployment : IAsyncDisposable
     public ServiceUnderTest Profiles { get; private set; } = null!;
     public ServiceUnderTest Opportunities { get; private set; } = null!;
     public ServiceUnderTest Matching { get; private set; } = null!;
+    private readonly List<ServiceUnderTest> replicas = [];
+    private string[] common = [];
 
     public static async Task<DistributedDeployment> StartAsync(bool duplicateEvents = false)
     {
         var deployment = new DistributedDeployment(duplicateEvents);
         await deployment.Redis.InitializeAsync();
         await deployment.Sidecar.StartAsync();
-        string[] common = ["--Storage:Kind=redis", $"--Storage:Redis={deployment.Redis.ConnectionString}",
+        var common = deployment.common = ["--Storage:Kind=redis", $"--Storage:Redis={deployment.Redis.ConnectionString}",
             $"--Dapr:GrpcEndpoint={deployment.Sidecar.Address}", $"--Dapr:AppApiToken={deployment.Sidecar.AppApiToken}", $"--Auth:SigningKey={deployment.SigningKey}"];
         deployment.Profiles = await ServiceUnderTest.StartAsync("Profiles", common);
         deployment.Opportunities = await ServiceUnderTest.StartAsync("Opportunities", common);
@@ -33,8 +35,18 @@ public sealed class DistributedDeployment : IAsyncDisposable
         return deployment;
     }
 
+    /// <summary>Another replica of the matching service: it gets every event too (a consumer of its own).</summary>
+    public async Task<ServiceUnderTest> StartMatchingReplicaAsync()
+    {
+        var replica = await ServiceUnderTest.StartAsync("Matching", [.. common, "--Matching:BootstrapModel=false"]);
+        replicas.Add(replica);
+        await Sidecar.SubscribeAppAsync(replica.GrpcAddress);
+        return replica;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var replica in replicas) await replica.DisposeAsync();
         await Matching.DisposeAsync();
         await Opportunities.DisposeAsync();
         await Profiles.DisposeAsync();

@@ -13,6 +13,7 @@ public static class IntegrationEvents
     public static IntegrationEvent Of(MatchChanged payload) => New(e => e.MatchChanged = payload);
     public static IntegrationEvent Of(MapHoursEarned payload) => New(e => e.MapHoursEarned = payload);
     public static IntegrationEvent Of(ProviderChanged payload) => New(e => e.ProviderChanged = payload);
+    public static IntegrationEvent Of(ModelPromoted payload) => New(e => e.ModelPromoted = payload);
 
     private static IntegrationEvent New(Action<IntegrationEvent> setPayload)
     {

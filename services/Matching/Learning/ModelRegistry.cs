@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
+using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Storage;
@@ -9,20 +10,22 @@ namespace Newcomers.Matching.Learning;
 /// <summary>
 /// Every trained version (the ML.NET zip and its metadata) in the Matching store, and the one that
 /// ranks now. Promoting swaps it in at once: the next request ranks with it, no restart needed.
+/// The promotion is an event too, so every other replica of the matching service swaps as well.
 /// </summary>
-public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogger<ModelRegistry> logger)
+public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogger<ModelRegistry> logger) : IIntegrationEventHandler
 {
     public static readonly DocumentCollection<ModelVersion> Versions = new("model_versions", m => m.Id);
     private const string Files = "model_files";
     private const string CurrentKey = "current-model";
+    private volatile string? promoting; // this replica's own promotion, whose event needs no reload
     /// <summary>The model that ranks, or null while the heuristic ranks.</summary>
     public RankingModel? Current => ranker.Model;
 
-    /// <summary>Loads the promoted model, if there is one (at start).</summary>
+    /// <summary>Loads the promoted model, if there is one and it is not ranking already (at start, and when another replica promotes).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         var id = await store.Documents.GetUniqueOwnerAsync(CurrentKey, cancellationToken);
-        if (id is null) return;
+        if (id is null || id == ranker.Model?.Version.Id || id == promoting) return;
         var version = await store.GetAsync(Versions, id, cancellationToken);
         var file = await store.Documents.GetAsync(Files, id, cancellationToken);
         if (version is null || file is null) return;
@@ -36,10 +39,22 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
         var changes = new ChangeSet().Put(Files, version.Id, 0, zip, []);
         Versions.Put(changes, version, 0);
         var model = version.Promoted ? Build(version, zip) : null;
-        if (model is not null) changes.Release(CurrentKey).Claim(CurrentKey, version.Id);
-        await store.CommitAsync(changes, cancellationToken);
-        if (model is not null) ranker.Swap(model);
+        if (model is not null)
+            changes.Release(CurrentKey).Claim(CurrentKey, version.Id).Publish(IntegrationEvents.Of(new ModelPromoted { ModelId = version.Id }));
+        promoting = model is null ? null : version.Id;
+        try
+        {
+            await store.CommitAsync(changes, cancellationToken);
+            if (model is not null) ranker.Swap(model);
+        }
+        finally
+        {
+            promoting = null;
+        }
     }
+
+    public Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        integrationEvent.PayloadCase == IntegrationEvent.PayloadOneofCase.ModelPromoted ? LoadAsync(cancellationToken) : Task.CompletedTask;
 
     public static RankingModel Build(ModelVersion version, byte[] zip)
     {
