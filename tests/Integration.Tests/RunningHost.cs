@@ -76,13 +76,21 @@ public sealed class RunningHost : IAsyncDisposable
     }
 }
 
-/// <summary>The three service clients over one channel, for one caller.</summary>
-public sealed class Clients(GrpcChannel channel) : IDisposable
+/// <summary>The three service clients for one caller: over one channel (the standalone host), or one per service process.</summary>
+public sealed class Clients(GrpcChannel profiles, GrpcChannel opportunities, GrpcChannel matching) : IDisposable
 {
-    public GrpcChannel Channel => channel;
-    public ProfileService.ProfileServiceClient Profiles { get; } = new(channel);
-    public OpportunityService.OpportunityServiceClient Opportunities { get; } = new(channel);
-    public MatchingService.MatchingServiceClient Matching { get; } = new(channel);
+    public Clients(GrpcChannel channel) : this(channel, channel, channel)
+    {
+    }
 
-    public void Dispose() => channel.Dispose();
+    /// <summary>The channel to the Profiles service (in the standalone host, to every service).</summary>
+    public GrpcChannel Channel => profiles;
+    public ProfileService.ProfileServiceClient Profiles { get; } = new(profiles);
+    public OpportunityService.OpportunityServiceClient Opportunities { get; } = new(opportunities);
+    public MatchingService.MatchingServiceClient Matching { get; } = new(matching);
+
+    public void Dispose()
+    {
+        foreach (var channel in new[] { profiles, opportunities, matching }.Distinct()) channel.Dispose();
+    }
 }
