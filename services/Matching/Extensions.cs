@@ -34,6 +34,7 @@ public static class Extensions
         services.AddSingleton<ImpressionLog>();
         services.AddSingleton<IImpressionRecorder>(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ImpressionLog>());
+        services.AddSingleton<MatchFeed>();
         services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
         services.AddSingleton<IIntegrationEventHandler, MatchHistoryEraser>();
         services.AddSingleton<IIntegrationEventHandler>(sp => sp.GetRequiredService<ModelRegistry>());

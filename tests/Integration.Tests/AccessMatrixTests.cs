@@ -73,6 +73,9 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         P("ListMatches", "foreign newcomer", (w, c) => c.Matching.ListMatchesAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, OK, OK, OK, PermissionDenied),
         P("ListMatches", "own opportunity", (w, c) => c.Matching.ListMatchesAsync(new() { OpportunityId = w.OurPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK, PermissionDenied),
         P("ListMatches", "foreign opportunity", (w, c) => c.Matching.ListMatchesAsync(new() { OpportunityId = w.ForeignPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK, PermissionDenied),
+        // Allowed callers wait for changes until the deadline; the others are refused at once.
+        P("WatchMatches", "own provider", (w, c) => c.Matching.WatchMatches(new() { ProviderId = w.OurProvider.Id }, deadline: DateTime.UtcNow.AddMilliseconds(300)).ResponseStream.MoveNext(CancellationToken.None), DeadlineExceeded, DeadlineExceeded, DeadlineExceeded, DeadlineExceeded, DeadlineExceeded, PermissionDenied),
+        P("WatchMatches", "foreign provider", (w, c) => c.Matching.WatchMatches(new() { ProviderId = w.ForeignProvider.Id }, deadline: DateTime.UtcNow.AddMilliseconds(300)).ResponseStream.MoveNext(CancellationToken.None), DeadlineExceeded, DeadlineExceeded, PermissionDenied, PermissionDenied, DeadlineExceeded, PermissionDenied),
         P("TrainModel", "model", (w, c) => c.Matching.TrainModel(new() { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument, PermissionDenied),
         P("GetModel", "model", (w, c) => c.Matching.GetModelAsync(new()).ResponseAsync, NotFound, NotFound, NotFound, NotFound, NotFound, PermissionDenied),
         P("StreamNewcomers", "all", (w, c) => c.Profiles.StreamNewcomers(new()).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, OK),
@@ -147,6 +150,29 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Assert.DoesNotContain(forCaseworker.Suggestions, s => s.NewcomerId == world.ForeignNewcomer.Id);
         var listed = await world.As[Roles.Caseworker].Profiles.ListNewcomersAsync(new() { CaseworkerId = "soest-km-1" });
         Assert.All(listed.Newcomers, n => Assert.Equal(AccessWorld.Ours, n.MunicipalityCode));
+    }
+
+    [Fact]
+    public async Task A_platform_watches_the_matches_of_the_organisations_it_represents_and_no_others()
+    {
+        using var platform = world.Host.As(Roles.Platform, platform: AccessWorld.Platform);
+        using var watch = platform.Matching.WatchMatches(new WatchMatchesRequest());
+        var next = watch.ResponseStream.MoveNext(CancellationToken.None);
+
+        // A match elsewhere, then one on an opportunity of a provider the platform represents.
+        var elsewhere = await world.Host.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(world.ForeignProvider.Id) });
+        await world.Host.Matching.ProposeMatchAsync(new() { NewcomerId = world.ForeignNewcomer.Id, OpportunityId = elsewhere.Id, CaseworkerId = "km" });
+        var ours = await world.Host.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(world.OurProvider.Id) });
+        var proposed = await world.Host.Matching.ProposeMatchAsync(new() { NewcomerId = world.OurNewcomer.Id, OpportunityId = ours.Id, CaseworkerId = "km" });
+
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));
+        var seen = watch.ResponseStream.Current;
+        Assert.Equal((proposed.Id, MatchState.Proposed), (seen.Id, seen.State));
+        Assert.StartsWith("cand-", seen.NewcomerId, StringComparison.Ordinal);
+
+        await world.Host.Matching.RespondToMatchAsync(new() { MatchId = proposed.Id, Party = Party.Newcomer, Accept = false, Reason = "te ver" });
+        Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal((proposed.Id, MatchState.Declined, ""), (watch.ResponseStream.Current.Id, watch.ResponseStream.Current.State, watch.ResponseStream.Current.Reason));
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "GetMatch", "id", h => h.Matching.GetMatchAsync(new GetMatchRequest()).ResponseAsync },
         { "ListMatches", "newcomer_id", h => h.Matching.ListMatchesAsync(new ListMatchesRequest()).ResponseAsync },
         { "ListAuditEntries", "page_size", h => new AuditService.AuditServiceClient(h.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { PageSize = 5000 }).ResponseAsync },
+        { "WatchMatches", "provider_id", h => h.Matching.WatchMatches(new WatchMatchesRequest { ProviderId = "not an id!" }).ResponseStream.MoveNext(CancellationToken.None) },
         { "TrainModel", "source", h => h.Matching.TrainModel(new TrainModelRequest()).ResponseStream.MoveNext(CancellationToken.None) },
         { "TrainModel", "groups", h => h.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None) },
         { "EvaluateModel", "source", h => h.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = (TrainingSource)9 }).ResponseAsync },

@@ -15,7 +15,7 @@ namespace Newcomers.Matching.Api;
 
 /// <summary>The gRPC face of the Matching service; who may do what is in <see cref="MatchAccess"/>.</summary>
 public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
-    MatchAccess access, AuditTrail audit) : MatchingService.MatchingServiceBase
+    MatchAccess access, AuditTrail audit, MatchFeed feed) : MatchingService.MatchingServiceBase
 {
     public override Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
     {
@@ -169,6 +169,28 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         var visible = items.Where(m => access.Sees(caller, m)).ToList();
         foreach (var match in visible) audit.ReadNewcomer(caller, "ListMatches", match.NewcomerId, Purposes.FollowUp);
         return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = next };
+    }
+
+    public override async Task WatchMatches(WatchMatchesRequest request, IServerStreamWriter<Match> responseStream, ServerCallContext context)
+    {
+        new Violations().OptionalId(request.ProviderId, "provider_id").ThrowIfAny();
+        var caller = Caller.Of(context).Require(Roles.People);
+        if (request.ProviderId.Length > 0 && !MatchAccess.IsStaff(caller) && !access.ManagesProvider(caller, request.ProviderId))
+            throw Caller.Denied("not a provider you manage");
+        using var subscription = feed.Watch();
+        try
+        {
+            await foreach (var match in subscription.Changes.ReadAllAsync(context.CancellationToken))
+            {
+                if (request.ProviderId.Length > 0 && match.ProviderId != request.ProviderId || !access.Sees(caller, match)) continue;
+                audit.ReadNewcomer(caller, "WatchMatches", match.NewcomerId, Purposes.FollowUp);
+                await responseStream.WriteAsync(access.View(caller, match), context.CancellationToken);
+            }
+        }
+        catch (FeedOverflowException)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, "fell more than 1000 changes behind; watch again and catch up with ListMatches"));
+        }
     }
 
     public override async Task TrainModel(TrainModelRequest request, IServerStreamWriter<TrainModelProgress> responseStream, ServerCallContext context)

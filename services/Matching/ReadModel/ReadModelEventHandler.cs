@@ -1,5 +1,6 @@
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Api;
 using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.ReadModel;
@@ -7,9 +8,10 @@ namespace Newcomers.Matching.ReadModel;
 /// <summary>
 /// Feeds the read model from the integration events; idempotent by version. A late or redelivered
 /// change of an erased newcomer is ignored also after a restart, when the read model's own record of
-/// the erasure is gone: the match store keeps the erasure (ids are never reused).
+/// the erasure is gone: the match store keeps the erasure (ids are never reused). Each new match
+/// state also goes to the match feed of WatchMatches.
 /// </summary>
-public sealed class ReadModelEventHandler(MatchingReadModel model, MatchStore? store = null) : IIntegrationEventHandler
+public sealed class ReadModelEventHandler(MatchingReadModel model, MatchStore? store = null, MatchFeed? feed = null) : IIntegrationEventHandler
 {
     public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ public sealed class ReadModelEventHandler(MatchingReadModel model, MatchStore? s
                 model.Apply(integrationEvent.ProviderChanged.Provider);
                 break;
             case IntegrationEvent.PayloadOneofCase.MatchChanged:
-                model.Apply(integrationEvent.MatchChanged.Match);
+                if (model.Apply(integrationEvent.MatchChanged.Match)) feed?.Publish(integrationEvent.MatchChanged.Match);
                 break;
         }
     }

@@ -1,0 +1,45 @@
+using System.Threading.Channels;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.Api;
+
+/// <summary>
+/// Match changes as they reach this process (once each: the read model applies a version once), to
+/// everyone watching. A watcher more than a thousand changes behind is cut off rather than let
+/// memory grow; it reconnects and catches up with ListMatches.
+/// </summary>
+public sealed class MatchFeed
+{
+    private const int Backlog = 1000;
+    private readonly Lock gate = new();
+    private readonly List<Channel<Match>> watchers = [];
+
+    public void Publish(Match match)
+    {
+        lock (gate)
+            foreach (var watcher in watchers)
+                if (!watcher.Writer.TryWrite(match)) watcher.Writer.TryComplete(new FeedOverflowException());
+    }
+
+    /// <summary>Changes from now on, until the returned subscription is disposed.</summary>
+    public Subscription Watch()
+    {
+        var channel = Channel.CreateBounded<Match>(new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+        lock (gate) watchers.Add(channel);
+        return new Subscription(this, channel);
+    }
+
+    public sealed class Subscription(MatchFeed feed, Channel<Match> channel) : IDisposable
+    {
+        public ChannelReader<Match> Changes => channel.Reader;
+
+        public void Dispose()
+        {
+            lock (feed.gate) feed.watchers.Remove(channel);
+            channel.Writer.TryComplete();
+        }
+    }
+}
+
+/// <summary>A watcher fell too far behind.</summary>
+public sealed class FeedOverflowException() : Exception("the watcher fell too far behind");
