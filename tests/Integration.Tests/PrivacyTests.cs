@@ -112,9 +112,9 @@ public sealed class PrivacyTests
     }
 
     [Fact]
-    public async Task With_redis_as_the_store_no_key_or_value_holds_an_erased_newcomer()
+    public async Task With_redis_as_the_store_no_key_value_or_file_holds_an_erased_newcomer()
     {
-        var redis = new RedisServer();
+        var redis = RedisServer.WithAppendOnlyFile();
         await redis.InitializeAsync();
         try
         {
@@ -122,6 +122,8 @@ public sealed class PrivacyTests
             var newcomer = await LeaveTracesAsync(host);
             var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
             Assert.Contains(await DumpAsync(redis, server), text => text.Contains(Name, StringComparison.Ordinal));
+            var files = () => Directory.GetFiles(redis.Directory, "*", SearchOption.AllDirectories);
+            Assert.Contains(files(), f => Holds(f, Name));
 
             await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });
 
@@ -129,6 +131,13 @@ public sealed class PrivacyTests
             Assert.NotEmpty(everything);
             foreach (var secret in new[] { newcomer.Id, Name, DeclineReason, EndReason })
                 Assert.DoesNotContain(everything, text => text.Contains(secret, StringComparison.Ordinal));
+
+            // Nor do redis-server's files: the append-only file was rewritten (old parts are removed in the background).
+            Assert.NotEmpty(files());
+            for (var wait = 0; wait < 100 && files().Any(f => Holds(f, Name) || Holds(f, newcomer.Id)); wait++) await Task.Delay(50);
+            foreach (var file in files())
+                foreach (var secret in new[] { newcomer.Id, Name, DeclineReason, EndReason })
+                    Assert.False(Holds(file, secret), $"{Path.GetFileName(file)} still holds '{secret}'");
         }
         finally
         {

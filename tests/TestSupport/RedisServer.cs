@@ -10,7 +10,10 @@ namespace Newcomers.TestSupport;
 public sealed class RedisServer : IAsyncLifetime
 {
     private readonly bool appendOnly;
-    private readonly string directory = Directory.CreateTempSubdirectory("redis-").FullName;
+    private readonly string directory = System.IO.Directory.CreateTempSubdirectory("redis-").FullName;
+
+    /// <summary>Where redis-server keeps its files (the append-only file, when it has one).</summary>
+    public string Directory => directory;
 
     /// <summary>Without an append-only file (xunit fixtures need this one public constructor).</summary>
     public RedisServer()

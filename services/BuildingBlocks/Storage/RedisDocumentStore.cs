@@ -154,13 +154,51 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
         await db.HashDeleteAsync($"{prefix}outbox:bodies", members);
     }
 
-    /// <summary>Redis keeps data in memory; its append-only file may still hold erased values until it is rewritten.</summary>
+    /// <summary>
+    /// Redis keeps data in memory; its append-only file may still hold erased values until it is
+    /// rewritten. Redis runs one rewrite at a time, and one already running may have started before
+    /// the erasure: so wait for it, then rewrite, and wait until that rewrite is done.
+    /// </summary>
     public async Task ScrubAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var endpoint in redis.GetEndPoints())
+        await Scrubbing.WaitAsync(cancellationToken);
+        try
         {
-            var server = redis.GetServer(endpoint);
-            if ((string?)(await server.ConfigGetAsync("appendonly")).FirstOrDefault().Value == "yes") await server.ExecuteAsync("BGREWRITEAOF");
+            foreach (var endpoint in redis.GetEndPoints())
+            {
+                var server = redis.GetServer(endpoint);
+                if ((string?)(await server.ConfigGetAsync("appendonly")).FirstOrDefault().Value != "yes") continue;
+                await WhileRewritingAsync(server, cancellationToken);
+                for (var started = false; !started;)
+                {
+                    try
+                    {
+                        await server.ExecuteAsync("BGREWRITEAOF");
+                        started = true;
+                    }
+                    catch (RedisServerException e) when (e.Message.Contains("in progress", StringComparison.OrdinalIgnoreCase))
+                    {
+                        await WhileRewritingAsync(server, cancellationToken); // another process's scrub got there first
+                    }
+                }
+                await WhileRewritingAsync(server, cancellationToken);
+            }
+        }
+        finally
+        {
+            Scrubbing.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Scrubbing = new(1, 1);
+
+    private static async Task WhileRewritingAsync(IServer server, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var persistence = (await server.InfoAsync("persistence")).SelectMany(group => group).ToDictionary(kv => kv.Key, kv => kv.Value);
+            if (persistence.GetValueOrDefault("aof_rewrite_in_progress") == "0" && persistence.GetValueOrDefault("aof_rewrite_scheduled") == "0") return;
+            await Task.Delay(20, cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
@@ -16,7 +17,7 @@ namespace Newcomers.Profiles.Api;
 /// store. Caseworkers (and, read-only, coordinators) see the newcomers of their municipalities; a
 /// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
 /// </summary>
-public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileService.ProfileServiceBase
+public sealed class ProfilesApi(ProfileStore store, AuditTrail audit, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {
@@ -135,7 +136,15 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
             changes.Publish(IntegrationEvents.Of(new NewcomerErased { NewcomerId = newcomer.Id, Version = newcomer.Version + 1 }));
             await store.CommitAsync(changes, context.CancellationToken);
         });
-        await store.Documents.ScrubAsync(context.CancellationToken);
+        try
+        {
+            await store.Documents.ScrubAsync(context.CancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The erasure is committed; the files are rewritten again at the next erasure or by the store itself.
+            logger.LogWarning("Rewriting the store's files after an erasure failed ({ExceptionType})", exception.GetType().Name);
+        }
         return new Empty();
     }
 
@@ -152,7 +161,8 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit) : ProfileS
             // attributes never outlive their newcomer.
             var newcomer = await LoadAsync(request.Attributes!.NewcomerId, caller, context.CancellationToken);
             if (newcomer.Consent is not { FairnessAudit: true })
-                throw new RpcException(new Status(StatusCode.FailedPrecondition, "the newcomer has not consented to keeping protected attributes for fairness audits (consent.fairness_audit)"));
+                throw Errors.FailedPrecondition("NO_FAIRNESS_AUDIT_CONSENT", $"newcomers/{newcomer.Id}",
+                    "the newcomer has not consented to keeping protected attributes for fairness audits (consent.fairness_audit)");
             var existing = await store.Documents.GetAsync(ProfileStore.ProtectedAttributes.Name, request.Attributes.NewcomerId, context.CancellationToken);
             var changes = new ChangeSet();
             ProfileStore.Newcomers.Put(changes, newcomer, newcomer.Version);
