@@ -253,7 +253,8 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
     private static void Save(ChangeSet changes, Match match, long expectedVersion)
     {
         MatchStore.Matches.Put(changes, match, expectedVersion);
-        changes.Publish(IntegrationEvents.Of(new MatchChanged { Match = match }));
+        // Events carry no free text about a person: the reason stays in the match store.
+        changes.Publish(IntegrationEvents.Of(new MatchChanged { Match = new Match(match) { Reason = "" } }));
     }
 
     /// <summary>The match, if it exists and the caller may see it; NOT_FOUND otherwise, either way.</summary>

@@ -7,7 +7,7 @@ namespace Newcomers.Matching.ReadModel;
 
 /// <summary>
 /// Feeds the read model from the integration events; idempotent by version. A late or redelivered
-/// change of an erased newcomer is ignored also after a restart, when the read model's own record of
+/// change of an erased newcomer (or of one of their matches) is ignored also after a restart, when the read model's own record of
 /// the erasure is gone: the match store keeps the erasure (ids are never reused). Each new match
 /// state also goes to the match feed of WatchMatches.
 /// </summary>
@@ -35,7 +35,9 @@ public sealed class ReadModelEventHandler(MatchingReadModel model, MatchStore? s
                 model.Apply(integrationEvent.ProviderChanged.Provider);
                 break;
             case IntegrationEvent.PayloadOneofCase.MatchChanged:
-                if (model.Apply(integrationEvent.MatchChanged.Match)) feed?.Publish(integrationEvent.MatchChanged.Match);
+                var match = integrationEvent.MatchChanged.Match;
+                if (model.Newcomer(match.NewcomerId) is null && store is not null && await store.IsErasedAsync(match.NewcomerId, cancellationToken)) break;
+                if (model.Apply(match)) feed?.Publish(match);
                 break;
         }
     }

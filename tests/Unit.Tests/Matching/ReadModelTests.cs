@@ -88,9 +88,15 @@ public sealed class ReadModelTests
 
         await handler.HandleAsync(Newcomers.BuildingBlocks.Events.IntegrationEvents.Of(new NewcomerChanged { Newcomer = Sample.Newcomer("n1") }), CancellationToken.None);
         await handler.HandleAsync(Newcomers.BuildingBlocks.Events.IntegrationEvents.Of(new NewcomerChanged { Newcomer = Sample.Newcomer("n2") }), CancellationToken.None);
+        restarted.Apply(Sample.Opportunity("o1", 1, o => o.Capacity = 1));
+        await handler.HandleAsync(Newcomers.BuildingBlocks.Events.IntegrationEvents.Of(new MatchChanged { Match = new Match
+        {
+            Id = "m1", Version = 3, NewcomerId = "n1", OpportunityId = "o1", State = MatchState.Accepted, Kind = OpportunityKind.WorkPlacement,
+        } }), CancellationToken.None);
 
         Assert.Null(restarted.Newcomer("n1"));
         Assert.NotNull(restarted.Newcomer("n2"));
+        Assert.Equal(1, restarted.Opportunity("o1")!.PlacesLeft);
     }
 
     private sealed class NoBus : Newcomers.BuildingBlocks.Events.IEventBus
