@@ -12,25 +12,42 @@ namespace Newcomers.Matching.Learning;
 /// ranks now. Promoting swaps it in at once: the next request ranks with it, no restart needed.
 /// The promotion is an event too, so every other replica of the matching service swaps as well.
 /// </summary>
-public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogger<ModelRegistry> logger) : IIntegrationEventHandler
+public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogger<ModelRegistry> logger) : IIntegrationEventHandler, IDisposable
 {
     public static readonly DocumentCollection<ModelVersion> Versions = new("model_versions", m => m.Id);
     private const string Files = "model_files";
     private const string CurrentKey = "current-model";
     private volatile string? promoting; // this replica's own promotion, whose event needs no reload
+    private readonly SemaphoreSlim swapping = new(1, 1);
     /// <summary>The model that ranks, or null while the heuristic ranks.</summary>
     public RankingModel? Current => ranker.Model;
 
-    /// <summary>Loads the promoted model, if there is one and it is not ranking already (at start, and when another replica promotes).</summary>
+    /// <summary>
+    /// Loads the promoted model, if there is one and it is not ranking already (at start, and when
+    /// another replica promotes). One swap at a time, and only to what is current in the store then:
+    /// when promotions cross, every replica ends on the one the store kept.
+    /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var id = await store.Documents.GetUniqueOwnerAsync(CurrentKey, cancellationToken);
+        var id = await CurrentIdAsync(cancellationToken);
         if (id is null || id == ranker.Model?.Version.Id || id == promoting) return;
-        var version = await store.GetAsync(Versions, id, cancellationToken);
-        var file = await store.Documents.GetAsync(Files, id, cancellationToken);
-        if (version is null || file is null) return;
-        ranker.Swap(Build(version, file.Body));
-        logger.LogInformation("Ranking with model {Model}", id);
+        await swapping.WaitAsync(cancellationToken);
+        try
+        {
+            id = await CurrentIdAsync(cancellationToken);
+            if (id is null || id == ranker.Model?.Version.Id) return;
+            var version = await store.GetAsync(Versions, id, cancellationToken);
+            var file = await store.Documents.GetAsync(Files, id, cancellationToken);
+            if (version is null || file is null) return;
+            var model = Build(version, file.Body);
+            if (await CurrentIdAsync(cancellationToken) != id) return; // superseded while building: its own event follows
+            ranker.Swap(model);
+            logger.LogInformation("Ranking with model {Model}", id);
+        }
+        finally
+        {
+            swapping.Release();
+        }
     }
 
     /// <summary>Stores a version; when promoted it also becomes the current model.</summary>
@@ -45,13 +62,26 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
         try
         {
             await store.CommitAsync(changes, cancellationToken);
-            if (model is not null) ranker.Swap(model);
+            if (model is null) return;
+            await swapping.WaitAsync(cancellationToken);
+            try
+            {
+                if (await CurrentIdAsync(cancellationToken) == version.Id) ranker.Swap(model);
+            }
+            finally
+            {
+                swapping.Release();
+            }
         }
         finally
         {
             promoting = null;
         }
     }
+
+    private Task<string?> CurrentIdAsync(CancellationToken cancellationToken) => store.Documents.GetUniqueOwnerAsync(CurrentKey, cancellationToken);
+
+    public void Dispose() => swapping.Dispose();
 
     public Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
         integrationEvent.PayloadCase == IntegrationEvent.PayloadOneofCase.ModelPromoted ? LoadAsync(cancellationToken) : Task.CompletedTask;

@@ -70,6 +70,33 @@ public sealed class ModelLifecycleTests
         }
     }
 
+    [Fact]
+    public async Task When_two_replicas_promote_at_once_both_end_up_ranking_with_the_model_the_store_kept()
+    {
+        var factory = new Newcomers.BuildingBlocks.Storage.SqliteDocumentStoreFactory(Options.Create(
+            new Newcomers.BuildingBlocks.Storage.StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("replicas-").FullName }));
+        await using var store = new Newcomers.Matching.Storage.MatchStore(factory, new NoBus(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Newcomers.Matching.Storage.MatchStore>.Instance);
+        var (first, second) = (new CurrentRanker(), new CurrentRanker());
+        using var one = new ModelRegistry(store, first, Microsoft.Extensions.Logging.Abstractions.NullLogger<ModelRegistry>.Instance);
+        using var other = new ModelRegistry(store, second, Microsoft.Extensions.Logging.Abstractions.NullLogger<ModelRegistry>.Instance);
+        var trained = Train();
+        var zip = new RankingTrainer().Save(new RankingTrainer().Train(LabelledPairs.From(new OutcomeSimulator(5).Groups(300)).Select(p => p.Row()), trees: 10));
+
+        await one.SaveAsync(new ModelVersion(trained.Version) { Id = "m1", Promoted = true }, zip, CancellationToken.None);
+        await other.SaveAsync(new ModelVersion(trained.Version) { Id = "m2", Promoted = true }, zip, CancellationToken.None);
+        // Each replica gets both promotions, the later one first.
+        foreach (var registry in new[] { one, other })
+            foreach (var id in new[] { "m2", "m1" })
+                await registry.HandleAsync(Newcomers.BuildingBlocks.Events.IntegrationEvents.Of(new ModelPromoted { ModelId = id }), CancellationToken.None);
+
+        Assert.Equal(("m2", "m2"), (first.Model!.Version.Id, second.Model!.Version.Id));
+    }
+
+    private sealed class NoBus : Newcomers.BuildingBlocks.Events.IEventBus
+    {
+        public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     private static RankingModel Train()
     {
         var trainer = new RankingTrainer();
