@@ -40,7 +40,7 @@ public sealed partial class DeploymentFilesTests
             .ToDictionary(s => s["name"].ToString(), s => (Binding: int.Parse(((YamlMappingNode)((YamlSequenceNode)s["bindings"])[0])["port"].ToString()),
                 ArgPort: int.Parse(GrpcPortArgument().Match(s["args"].ToString()).Groups[1].Value), Project: s["project"].ToString()));
         var daprExtension = ((YamlSequenceNode)tye["extensions"]).Cast<YamlMappingNode>().Single(e => e["name"].ToString() == "dapr");
-        Assert.Equal("./deploy/dapr/components", daprExtension["components-path"].ToString());
+        Assert.Equal("./deploy/dapr/local", daprExtension["components-path"].ToString());
 
         foreach (var app in Apps)
         {
@@ -84,6 +84,23 @@ public sealed partial class DeploymentFilesTests
 
         var redis = Documents("deploy/k8s/redis.yaml").Single(d => d["kind"].ToString() == "StatefulSet");
         Assert.Contains("--appendonly yes", string.Join(' ', redis.AllNodes.OfType<YamlSequenceNode>().SelectMany(s => s.Children).OfType<YamlScalarNode>().Select(s => s.Value)));
+    }
+
+    [Fact]
+    public void Local_runs_use_a_pubsub_on_localhost_and_give_every_service_the_shared_signing_key()
+    {
+        var local = (YamlMappingNode)Load("deploy/dapr/local/pubsub.yaml")[0];
+        Assert.Equal(new DaprEventsOptions().PubSub, ((YamlMappingNode)local["metadata"])["name"].ToString());
+        var metadata = ((YamlSequenceNode)((YamlMappingNode)local["spec"])["metadata"]).Cast<YamlMappingNode>().ToDictionary(m => m["name"].ToString(), m => m["value"].ToString());
+        Assert.StartsWith("localhost:", metadata["redisHost"], StringComparison.Ordinal);
+        Assert.False(local.Children.ContainsKey("auth"), "a local run has no Kubernetes secret store");
+
+        var daprRun = (YamlMappingNode)((YamlMappingNode)Load("deploy/dapr/dapr.yaml")[0])["common"];
+        Assert.Equal("./local", daprRun["resourcesPath"].ToString());
+        Assert.True(((YamlMappingNode)daprRun["env"]).Children.ContainsKey("Auth__SigningKey"));
+        var tye = (YamlMappingNode)Load("tye.yaml")[0];
+        foreach (var service in ((YamlSequenceNode)tye["services"]).Cast<YamlMappingNode>().Where(s => s.Children.ContainsKey("project")))
+            Assert.Contains(((YamlSequenceNode)service["env"]).Cast<YamlMappingNode>(), e => e["name"].ToString() == "Auth__SigningKey");
     }
 
     [Fact]
