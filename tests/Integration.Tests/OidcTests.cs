@@ -16,7 +16,7 @@ public sealed class OidcTests
     private static readonly OidcClient PlatformA = new("platform-a", "secret-of-platform-a-0123456789", Roles.Platform, Platform: "vrijwilligers-a");
     private static readonly OidcClient PlatformB = new("platform-b", "secret-of-platform-b-0123456789", Roles.Platform, Platform: "vrijwilligers-b");
     private static readonly OidcClient Caseworker = new("werkbedrijf-soest", "secret-of-werkbedrijf-0123456789", Roles.Caseworker, Municipalities: ["GM0342"]);
-    private static readonly OidcClient MatchingService = new("matching", "secret-of-matching-0123456789", Roles.Service);
+    private static readonly OidcClient MatchingProcess = new("matching", "secret-of-matching-0123456789", Roles.Service);
 
     [Fact]
     public async Task Clients_with_tokens_from_the_provider_are_held_to_their_role_and_scope_and_local_tokens_are_refused()
@@ -49,7 +49,7 @@ public sealed class OidcTests
     [Fact]
     public async Task The_matching_service_rebuilds_its_read_model_with_a_service_token_it_gets_from_the_provider()
     {
-        await using var oidc = await OidcProvider.StartAsync(PlatformA, MatchingService);
+        await using var oidc = await OidcProvider.StartAsync(PlatformA, MatchingProcess);
         await using var host = await StartAsync(oidc);
         using var platform = Client(host, oidc, PlatformA);
         var provider = Build.Provider(ProviderKind.VolunteerOrganisation);
@@ -57,7 +57,7 @@ public sealed class OidcTests
         provider = await platform.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = provider });
         var placement = await platform.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
 
-        using var tokens = Tokens(oidc, MatchingService);
+        using var tokens = Tokens(oidc, MatchingProcess);
         using var channel = BearerChannel.For(host.GrpcAddress, tokens.GetAsync);
         var source = new GrpcReadModelSource(channel, channel);
         var model = new MatchingReadModel();
@@ -70,10 +70,32 @@ public sealed class OidcTests
     }
 
     [Fact]
+    public async Task The_matching_process_gets_its_service_token_from_the_provider_and_rebuilds_its_read_model()
+    {
+        var admin = new OidcClient("gemeente-beheer", "secret-of-the-admin-client-0123456789", Roles.Admin);
+        await using var oidc = await OidcProvider.StartAsync(admin, MatchingProcess);
+        await using var host = await StartAsync(oidc);
+        using var asAdmin = Client(host, oidc, admin);
+        var provider = await asAdmin.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var placement = await asAdmin.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        var newcomer = await asAdmin.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+
+        // The Matching service as its own process, reading the host's Profiles and Opportunities with a token it gets itself.
+        await using var matching = await ServiceUnderTest.StartAsync("Matching", $"--Auth:Authority={oidc.Issuer}", "--Auth:RequireHttpsMetadata=false",
+            $"--Auth:ClientId={MatchingProcess.Id}", $"--Auth:ClientSecret={MatchingProcess.Secret}", $"--Matching:ProfilesAddress={host.GrpcAddress}",
+            $"--Matching:OpportunitiesAddress={host.GrpcAddress}", "--Matching:BootstrapModel=false", $"--Storage:DataDirectory={RunningHost.NewDataDirectory()}");
+        using var tokens = Tokens(oidc, admin);
+        using var channel = BearerChannel.For(matching.GrpcAddress, tokens.GetAsync);
+
+        var suggested = await new MatchingService.MatchingServiceClient(channel).RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id });
+        Assert.Contains(suggested.Suggestions, s => s.OpportunityId == placement.Id);
+    }
+
+    [Fact]
     public async Task A_client_with_a_wrong_secret_gets_no_token()
     {
-        await using var oidc = await OidcProvider.StartAsync(MatchingService);
-        using var tokens = Tokens(oidc, MatchingService with { Secret = "not-the-secret-0123456789" });
+        await using var oidc = await OidcProvider.StartAsync(MatchingProcess);
+        using var tokens = Tokens(oidc, MatchingProcess with { Secret = "not-the-secret-0123456789" });
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await tokens.GetAsync(CancellationToken.None));
         Assert.Contains("refused", refused.Message, StringComparison.Ordinal);
