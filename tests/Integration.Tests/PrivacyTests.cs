@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 using Newcomers.TestSupport;
 
@@ -89,26 +90,44 @@ public sealed class PrivacyTests
     {
         await using var host = await RunningHost.StartAsync();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        using var caseworker = host.As(Roles.Caseworker, municipalities: ["GM0342"]);
+        using var watch = caseworker.Matching.WatchMatches(new WatchMatchesRequest());
+        var watched = watch.ResponseStream.MoveNext(CancellationToken.None);
+
+        // The admin leaves every kind of trace; the caseworker reads, changes and follows the newcomer.
         var newcomer = await LeaveTracesAsync(host);
+        Assert.True(await watched.WaitAsync(TimeSpan.FromSeconds(10)));
         await host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent { Matching = true, FairnessAudit = true } });
+        await host.Profiles.GetProtectedAttributesAsync(new GetProtectedAttributesRequest { NewcomerId = newcomer.Id });
+        using (var stream = host.Profiles.StreamNewcomers(new StreamNewcomersRequest()))
+            while (await stream.ResponseStream.MoveNext(CancellationToken.None)) { }
+        var current = await caseworker.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id });
+        await caseworker.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = new Newcomer(current) { DutchLevel = CefrLevel.B1 }, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "dutch_level" } } });
+        await caseworker.Profiles.ListNewcomersAsync(new ListNewcomersRequest { MunicipalityCode = "GM0342" });
+        await caseworker.Matching.ListMatchesAsync(new ListMatchesRequest { NewcomerId = newcomer.Id });
         var audit = new AuditService.AuditServiceClient(host.Channel);
-        string[] reads = ["SetProtectedAttributes", "RecommendOpportunities", "RecommendNewcomers", "ProposeMatch", "RespondToMatch", "RecordOutcome", "GetMatch", "GetNewcomer", "UpdateConsent"];
+        string[] byAdmin = ["SetProtectedAttributes", "GetProtectedAttributes", "StreamNewcomers", "RecommendOpportunities", "RecommendNewcomers", "ProposeMatch", "RespondToMatch",
+            "RecordOutcome", "GetMatch", "GetNewcomer", "UpdateConsent"];
+        string[] byCaseworker = ["WatchMatches", "GetNewcomer", "UpdateNewcomer", "ListNewcomers", "ListMatches"];
 
         var entries = new List<AuditEntry>();
-        for (var wait = 0; wait < 100 && !reads.All(r => entries.Any(e => e.Action == r)); wait++)
+        bool Complete() => byAdmin.All(r => entries.Any(e => e.Action == r && e.Role == "admin")) && byCaseworker.All(r => entries.Any(e => e.Action == r && e.Role == "caseworker"));
+        for (var wait = 0; wait < 100 && !Complete(); wait++)
         {
             await Task.Delay(50);
             entries = [.. (await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Record = $"newcomers/{newcomer.Id}", PageSize = 1000 })).Entries];
         }
 
-        Assert.Empty(reads.Except(entries.Select(e => e.Action)));
+        Assert.Empty(byAdmin.Except(entries.Where(e => e.Role == "admin").Select(e => e.Action)));
+        Assert.Empty(byCaseworker.Except(entries.Where(e => e.Role == "caseworker").Select(e => e.Action)));
         Assert.All(entries, e =>
         {
-            Assert.Equal(("test-admin", "admin"), (e.Actor, e.Role));
-            Assert.Contains(e.Purpose, new[] { "case management", "matching", "match follow-up", "fairness audit" });
+            Assert.Contains((e.Actor, e.Role), new[] { ("test-admin", "admin"), ("test-caseworker", "caseworker") });
+            Assert.Contains(e.Purpose, new[] { "case management", "matching", "match follow-up", "fairness audit", "read model rebuild" });
             Assert.InRange(e.Time.ToDateTimeOffset(), before, DateTimeOffset.UtcNow);
         });
         Assert.Equal("fairness audit", entries.First(e => e.Action == "SetProtectedAttributes").Purpose);
+        Assert.Equal("match follow-up", entries.First(e => e.Action == "WatchMatches").Purpose);
     }
 
     [Fact]
