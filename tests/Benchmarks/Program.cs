@@ -17,7 +17,7 @@ using Newcomers.Matching.ReadModel;
 //        dotnet run -c Release --project tests/Benchmarks -- --distributed   (three processes, redis-server and the sidecar double)
 var settings = Args(args);
 int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
-var root = FindRoot();
+var root = Newcomers.TestSupport.Repository.Root;
 var region = BenchRegion.Ensure(Path.Combine(root, ".bench", $"region-{opportunityCount}-{newcomerCount}-{seed}"),
     Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "gen_region.py")), opportunityCount, newcomerCount, seed);
 Console.WriteLine($"# Benchmark ({Machine()})");
@@ -177,12 +177,6 @@ static double Percentile(List<double> values, double percent) => Measure.Percent
 
 static double Median(List<double> values) => Percentile(values, 50);
 
-static string FindRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Matching.sln"))) directory = directory.Parent;
-    return directory?.FullName ?? throw new InvalidOperationException("run from inside the repository");
-}
 
 static string Machine()
 {

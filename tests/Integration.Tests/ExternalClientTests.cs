@@ -8,8 +8,7 @@ public sealed class ExternalClientTests(HostFixture fixture) : IClassFixture<Hos
     [Fact]
     public async Task A_node_client_registers_recommends_proposes_and_accepts()
     {
-        var root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../.."));
-        var script = Path.Combine(root, "tests", "Clients", "node", "session.mjs");
+        var script = Path.Combine(Newcomers.TestSupport.Repository.Root, "tests", "Clients", "node", "session.mjs");
         var grpcAddress = fixture.Host.Channel.Target;
         var start = new ProcessStartInfo("node") { ArgumentList = { script, grpcAddress, CommonProtos(), fixture.Host.AdminToken }, RedirectStandardOutput = true, RedirectStandardError = true };
         using var node = Process.Start(start)!;

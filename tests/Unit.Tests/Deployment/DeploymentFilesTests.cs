@@ -11,7 +11,7 @@ namespace Newcomers.Unit.Tests.Deployment;
 /// </summary>
 public sealed partial class DeploymentFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Newcomers.TestSupport.Repository.Root;
     private static readonly string[] Apps = ["profiles", "opportunities", "matching"];
 
     [GeneratedRegex(@"--Hosting:GrpcPort=(\d+)")]
@@ -142,11 +142,4 @@ public sealed partial class DeploymentFilesTests
     }
 
     private static List<YamlMappingNode> Documents(string relative) => Load(relative).Cast<YamlMappingNode>().ToList();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Matching.sln"))) directory = directory.Parent;
-        return directory!.FullName;
-    }
 }

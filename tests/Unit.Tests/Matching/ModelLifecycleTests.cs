@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Microsoft.Extensions.Options;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
 using Newcomers.Matching.Learning;
@@ -73,9 +72,7 @@ public sealed class ModelLifecycleTests
     [Fact]
     public async Task When_two_replicas_promote_at_once_both_end_up_ranking_with_the_model_the_store_kept()
     {
-        var factory = new Newcomers.BuildingBlocks.Storage.SqliteDocumentStoreFactory(Options.Create(
-            new Newcomers.BuildingBlocks.Storage.StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("replicas-").FullName }));
-        await using var store = new Newcomers.Matching.Storage.MatchStore(factory, new NoBus(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Newcomers.Matching.Storage.MatchStore>.Instance);
+        await using var store = TempMatchStore.Open();
         var (first, second) = (new CurrentRanker(), new CurrentRanker());
         using var one = new ModelRegistry(store, first, Microsoft.Extensions.Logging.Abstractions.NullLogger<ModelRegistry>.Instance);
         using var other = new ModelRegistry(store, second, Microsoft.Extensions.Logging.Abstractions.NullLogger<ModelRegistry>.Instance);
@@ -90,11 +87,6 @@ public sealed class ModelLifecycleTests
                 await registry.HandleAsync(Newcomers.BuildingBlocks.Events.IntegrationEvents.Of(new ModelPromoted { ModelId = id }), CancellationToken.None);
 
         Assert.Equal(("m2", "m2"), (first.Model!.Version.Id, second.Model!.Version.Id));
-    }
-
-    private sealed class NoBus : Newcomers.BuildingBlocks.Events.IEventBus
-    {
-        public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static RankingModel Train()

@@ -1,7 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Learning;
@@ -13,16 +11,10 @@ namespace Newcomers.Unit.Tests.Matching;
 
 public sealed class OutcomeLabelsTests
 {
-    private sealed class NoBus : IEventBus
-    {
-        public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Each_suggestion_shown_is_graded_by_what_became_of_it_afterwards()
     {
-        var factory = new SqliteDocumentStoreFactory(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("labels-").FullName }));
-        await using var store = new MatchStore(factory, new NoBus(), NullLogger<MatchStore>.Instance);
+        await using var store = TempMatchStore.Open();
         var shownAt = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
         var impression = new Impression { RequestId = "r1", NewcomerId = "n1", ShownAtMs = shownAt.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1" };
         foreach (var id in new[] { "completed", "declined", "ignored", "earlier" })
@@ -43,7 +35,7 @@ public sealed class OutcomeLabelsTests
     [Fact]
     public async Task Newcomers_suggested_for_an_opportunity_are_graded_by_what_became_of_each_of_them()
     {
-        await using var store = NewStore();
+        await using var store = TempMatchStore.Open();
         var changes = new ChangeSet();
         ImpressionLog.Impressions.Put(changes, ForOpportunity("r1", "o1", "accepted", "ignored", "started"), 0);
         MatchStore.Matches.Put(changes, Match("m1", "o1", MatchState.Accepted, ShownAt.AddHours(2), "accepted"), 0);
@@ -59,7 +51,7 @@ public sealed class OutcomeLabelsTests
     [Fact]
     public async Task Erasure_deletes_the_impressions_for_a_newcomer_and_takes_them_out_of_the_lists_shown_for_opportunities()
     {
-        await using var store = NewStore();
+        await using var store = TempMatchStore.Open();
         var forNewcomer = new Impression { RequestId = "r1", NewcomerId = "n1", ShownAtMs = ShownAt.ToUnixTimeMilliseconds(), Items = { new ShownItem { OpportunityId = "o1", Position = 1 } } };
         var changes = new ChangeSet();
         ImpressionLog.Impressions.Put(changes, forNewcomer, 0);
@@ -81,10 +73,6 @@ public sealed class OutcomeLabelsTests
     }
 
     private static readonly DateTimeOffset ShownAt = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-
-    private static MatchStore NewStore() => new(
-        new SqliteDocumentStoreFactory(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("labels-").FullName })),
-        new NoBus(), NullLogger<MatchStore>.Instance);
 
     private static Impression ForOpportunity(string requestId, string opportunityId, params string[] newcomerIds)
     {

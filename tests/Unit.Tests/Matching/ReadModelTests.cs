@@ -79,9 +79,7 @@ public sealed class ReadModelTests
     [Fact]
     public async Task After_a_restart_a_late_change_of_an_erased_newcomer_does_not_bring_them_back()
     {
-        var factory = new Newcomers.BuildingBlocks.Storage.SqliteDocumentStoreFactory(Microsoft.Extensions.Options.Options.Create(
-            new Newcomers.BuildingBlocks.Storage.StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("erased-").FullName }));
-        await using var store = new Newcomers.Matching.Storage.MatchStore(factory, new NoBus(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Newcomers.Matching.Storage.MatchStore>.Instance);
+        await using var store = TempMatchStore.Open();
         await store.CommitAsync(new Newcomers.BuildingBlocks.Storage.ChangeSet().Claim(Newcomers.Matching.Storage.MatchStore.ActiveKey("n1"), Newcomers.Matching.Storage.MatchStore.Erased));
         var restarted = new MatchingReadModel();
         var handler = new ReadModelEventHandler(restarted, store);
@@ -97,10 +95,5 @@ public sealed class ReadModelTests
         Assert.Null(restarted.Newcomer("n1"));
         Assert.NotNull(restarted.Newcomer("n2"));
         Assert.Equal(1, restarted.Opportunity("o1")!.PlacesLeft);
-    }
-
-    private sealed class NoBus : Newcomers.BuildingBlocks.Events.IEventBus
-    {
-        public Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
