@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need and the machine lacks: redis-server for the Redis
 # storage adapter's contract tests, Node.js for the external client and the OIDC provider of the
-# tests (Debian's nodejs and npm), and their packages (npm ci).
+# tests (Debian's nodejs and npm), and their packages (npm ci), and Debian's Python gRPC client
+# (python3-grpcio, for Debian's /usr/bin/python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+/usr/bin/python3 -c 'import grpc' 2>/dev/null || missing+=(python3-grpcio)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

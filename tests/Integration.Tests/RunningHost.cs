@@ -38,6 +38,10 @@ public sealed class RunningHost : IAsyncDisposable
     public string Token(string subject, string role, IEnumerable<string>? municipalities = null, IEnumerable<string>? providers = null, string platform = "") =>
         LocalTokens.Mint(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, subject, role, municipalities, providers, platform);
 
+    /// <summary>A token with exactly these claims, signed with the host's local key.</summary>
+    public string TokenWith(params System.Security.Claims.Claim[] claims) =>
+        LocalTokens.Mint(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, claims);
+
     /// <summary>Clients that call as someone else.</summary>
     public Clients As(string role, IEnumerable<string>? municipalities = null, IEnumerable<string>? providers = null, string platform = "") =>
         new(BearerChannel.For(GrpcAddress, Token($"test-{role}", role, municipalities, providers, platform)));

@@ -9,8 +9,10 @@ namespace Newcomers.BuildingBlocks.Api;
 /// A request whose bytes are not a message of the method's type is the client's mistake, yet
 /// gRPC for .NET would answer UNKNOWN, since it parses before any interceptor runs. This guard
 /// parses requests of the given services first (gzip-compressed ones too) and answers
-/// INVALID_ARGUMENT itself. It runs after authentication, and leaves bodies over gRPC's 4 MB
-/// message limit to gRPC, which refuses them.
+/// INVALID_ARGUMENT itself. A compressed frame is inflated no further than the largest message the
+/// server accepts (<see cref="MaxMessage"/>): a decompression bomb gets RESOURCE_EXHAUSTED at once,
+/// and memory stays flat. It runs after authentication, and leaves bodies over the limit to gRPC,
+/// which refuses them.
 /// </summary>
 public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDictionary<string, MessageDescriptor> inputs)
 {
@@ -27,11 +29,14 @@ public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDiction
         var body = new MemoryStream();
         context.Response.RegisterForDispose(body);
         await CopyAtMostAsync(context.Request.Body, body, MaxMessage + 6, context.RequestAborted);
-        if (body.Length <= MaxMessage + 5 && !Parses(body.GetBuffer().AsSpan(0, (int)body.Length), input, context.Request.Headers["grpc-encoding"]))
+        var verdict = body.Length <= MaxMessage + 5 ? Check(body.GetBuffer().AsSpan(0, (int)body.Length), input, context.Request.Headers["grpc-encoding"]) : Verdict.Parses;
+        if (verdict != Verdict.Parses)
         {
             context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "3";
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString($"the request is not a valid {input.FullName} message");
+            context.Response.Headers["grpc-status"] = verdict == Verdict.TooLarge ? "8" : "3";
+            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(verdict == Verdict.TooLarge
+                ? $"the request inflates to more than {MaxMessage / (1024 * 1024)} MB, the largest message this service accepts"
+                : $"the request is not a valid {input.FullName} message");
             return;
         }
         body.Position = 0;
@@ -39,7 +44,10 @@ public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDiction
         await next(context);
     }
 
-    private const int MaxMessage = 4 * 1024 * 1024;
+    /// <summary>The largest request message, compressed or inflated, that the server accepts (gRPC's MaxReceiveMessageSize is set to it).</summary>
+    public const int MaxMessage = 4 * 1024 * 1024;
+
+    private enum Verdict { Parses, Malformed, TooLarge }
 
     private static async Task CopyAtMostAsync(Stream from, MemoryStream to, int limit, CancellationToken cancellationToken)
     {
@@ -76,29 +84,35 @@ public sealed class MalformedMessageGuard(RequestDelegate next, IReadOnlyDiction
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    /// <summary>True for one length-prefixed frame that parses; a compressed frame is decompressed first (gzip; other encodings are left to gRPC).</summary>
-    private static bool Parses(ReadOnlySpan<byte> frame, MessageDescriptor input, string? encoding)
+    /// <summary>Whether one length-prefixed frame parses; a compressed frame is inflated first, at most to <see cref="MaxMessage"/> (gzip; other encodings are left to gRPC).</summary>
+    private static Verdict Check(ReadOnlySpan<byte> frame, MessageDescriptor input, string? encoding)
     {
-        if (frame.Length < 5 || frame[0] > 1) return false;
+        if (frame.Length < 5 || frame[0] > 1) return Verdict.Malformed;
         var length = BinaryPrimitives.ReadUInt32BigEndian(frame[1..5]);
-        if (length != frame.Length - 5) return false;
+        if (length != frame.Length - 5) return Verdict.Malformed;
         try
         {
             var payload = frame[5..].ToArray();
             if (frame[0] == 1)
             {
-                if (encoding != "gzip") return true;
+                if (encoding != "gzip") return Verdict.Parses;
                 using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(payload), System.IO.Compression.CompressionMode.Decompress);
                 using var plain = new MemoryStream();
-                gzip.CopyTo(plain);
+                var buffer = new byte[64 * 1024];
+                int read;
+                while ((read = gzip.Read(buffer)) > 0)
+                {
+                    if (plain.Length + read > MaxMessage) return Verdict.TooLarge;
+                    plain.Write(buffer, 0, read);
+                }
                 payload = plain.ToArray();
             }
             input.Parser.ParseFrom(payload);
-            return true;
+            return Verdict.Parses;
         }
         catch (Exception exception) when (exception is InvalidProtocolBufferException or InvalidDataException)
         {
-            return false;
+            return Verdict.Malformed;
         }
     }
 }

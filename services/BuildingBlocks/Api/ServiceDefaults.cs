@@ -17,7 +17,11 @@ public static class ServiceDefaults
 {
     public static IServiceCollection AddServiceDefaults(this IServiceCollection services)
     {
-        services.AddGrpc(options => options.Interceptors.Add<ErrorInterceptor>());
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorInterceptor>();
+            options.MaxReceiveMessageSize = MalformedMessageGuard.MaxMessage;
+        });
         services.AddGrpcReflection();
         // A process that has started serves; services add their own readiness checks (the read model, the demo region).
         services.AddGrpcHealthChecks().AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
@@ -25,6 +29,7 @@ public static class ServiceDefaults
         services.AddHostedService<OutboxSweeper>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Pseudonyms>();
+        services.AddSingleton<Pages>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<AuditStore>());
         services.AddSingleton<AuditTrail>();

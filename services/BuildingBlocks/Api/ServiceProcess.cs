@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Newcomers.BuildingBlocks.Auth;
 using Google.Protobuf.Reflection;
 using Newcomers.Contracts.V1;
 
@@ -20,6 +22,9 @@ public sealed class HostingOptions
     public string CertificatePath { get; set; } = "";
 
     public string CertificatePassword { get; set; } = "";
+
+    /// <summary>Says that a host on a network address is a lab, where the published demo key may be used.</summary>
+    public bool Lab { get; set; }
 }
 
 /// <summary>What every process of the product does alike: its listeners and its request pipeline.</summary>
@@ -53,9 +58,28 @@ public static class ServiceProcess
     /// <summary>Authentication, authorisation, then the malformed-message guard for the given services.</summary>
     public static WebApplication UseServicePipeline(this WebApplication app, params ServiceDescriptor[] services)
     {
+        CheckExposure(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMalformedMessageGuard([.. services, AuditService.Descriptor]);
         return app;
+    }
+
+    /// <summary>
+    /// On a network address the published demo key would let anyone mint an admin token and recompute
+    /// pseudonyms: refused unless Hosting:Lab says this is a lab. Plaintext there is warned about.
+    /// </summary>
+    private static void CheckExposure(WebApplication app)
+    {
+        var hosting = app.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
+        if (IPAddress.IsLoopback(IPAddress.Parse(hosting.Address))) return;
+        var auth = app.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var publishedKey = auth.Authority.Length == 0 && auth.SigningKey == AuthOptions.PublishedDemoKey;
+        if (publishedKey && !hosting.Lab)
+            throw new InvalidOperationException($"Refusing to serve on {hosting.Address} with the published demo signing key: anyone could mint an admin token. " +
+                "Set Auth:SigningKey to a secret of your own (or Auth:Authority), or Hosting:Lab=true for a lab.");
+        if (publishedKey) app.Logger.LogWarning("Serving on {Address} with the published demo signing key (Hosting:Lab): anyone who can reach it can mint an admin token", hosting.Address);
+        if (hosting.CertificatePath.Length == 0)
+            app.Logger.LogWarning("Serving plaintext on {Address}, a network address: tokens and personal data cross the network unencrypted; set Hosting:CertificatePath or put TLS in front", hosting.Address);
     }
 }

@@ -42,8 +42,8 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
             Action = action, Record = NewcomerRecord + newcomerId, Purpose = purpose,
         });
 
-    public Task<(IReadOnlyList<AuditEntry> Items, string NextPageToken)> ListAsync(IndexEntry? index, int pageSize, string? after, CancellationToken cancellationToken) =>
-        store.ListAsync(Entries, index, pageSize, after, descending: true, cancellationToken);
+    public Task<(IReadOnlyList<AuditEntry> Items, string? LastId)> ListAsync(IndexEntry? index, int pageSize, string? after, CancellationToken cancellationToken) =>
+        store.ListAsync(Entries, index, pageSize, after, descending: true, cancellationToken: cancellationToken);
 
     protected override async Task WriteAsync(IReadOnlyList<AuditEntry> batch, CancellationToken cancellationToken)
     {

@@ -18,6 +18,28 @@ public static class AuthExtensions
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
+            options.Events = new JwtBearerEvents
+            {
+                // A valid signature is not enough: the audit log needs a subject, and access one role.
+                OnTokenValidated = context =>
+                {
+                    if (Caller.Defect(context.Principal!) is { } defect) context.Fail(defect);
+                    return Task.CompletedTask;
+                },
+                OnChallenge = context =>
+                {
+                    // gRPC clients read a trailers-only answer's message; a bare 401 would tell them nothing.
+                    if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true) return Task.CompletedTask;
+                    context.HandleResponse();
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentType = "application/grpc";
+                    context.Response.Headers["grpc-status"] = "16";
+                    context.Response.Headers["grpc-message"] = Uri.EscapeDataString(context.AuthenticateFailure is { } failure
+                        ? failure is Microsoft.AspNetCore.Authentication.AuthenticationFailureException ? failure.Message : "the bearer token is not valid"
+                        : "a bearer token is required");
+                    return Task.CompletedTask;
+                },
+            };
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidAudience = auth.Audience, NameClaimType = "sub", RoleClaimType = "role", ClockSkew = TimeSpan.FromMinutes(1),

@@ -5,6 +5,9 @@ public sealed class AuthOptions
 {
     public const string Section = "Auth";
 
+    /// <summary>The signing key in the standalone host's appsettings.json: published, so fit only for a machine of one's own.</summary>
+    public const string PublishedDemoKey = "OE9t5pC9Pk0hHoW3w62FoJAnQL4jDHbnH045syikShY=";
+
     /// <summary>An OIDC provider (its issuer URL). When set, tokens are checked against its published keys.</summary>
     public string Authority { get; set; } = "";
 

@@ -13,11 +13,24 @@ public sealed record Caller(string Subject, string Role, IReadOnlySet<string> Mu
     public bool CoversMunicipality(string municipality) =>
         IsAdmin || Role is Roles.Caseworker or Roles.Coordinator && Municipalities.Contains(municipality);
 
+    /// <summary>Admins manage every provider; a provider itself; a platform the providers it represents (platform_id).</summary>
+    public bool ManagesProvider(string providerId, string? platformOfProvider) =>
+        IsAdmin || Role == Roles.Provider && Providers.Contains(providerId)
+        || Role == Roles.Platform && Platform.Length > 0 && platformOfProvider == Platform;
+
     /// <summary>Fails with PERMISSION_DENIED unless the caller has one of the roles.</summary>
     public Caller Require(params string[] roles) =>
         roles.Contains(Role) ? this : throw Denied($"the role '{Role}' may not do this");
 
     public static RpcException Denied(string why) => new(new Status(StatusCode.PermissionDenied, why));
+
+    /// <summary>Why a validly signed token still cannot be used, or null: it names no subject, or not exactly one role.</summary>
+    public static string? Defect(ClaimsPrincipal user)
+    {
+        if (string.IsNullOrWhiteSpace(user.FindFirstValue("sub"))) return "the token names no subject (sub)";
+        var roles = user.FindAll("role").Count();
+        return roles == 1 ? null : $"the token must carry exactly one role; it carries {roles}";
+    }
 
     public static Caller Of(ServerCallContext context) => Of(context.GetHttpContext().User);
 

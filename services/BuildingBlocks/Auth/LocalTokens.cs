@@ -14,6 +14,12 @@ public static class LocalTokens
         claims.AddRange((municipalities ?? []).Select(m => new Claim("municipality", m)));
         claims.AddRange((providers ?? []).Select(p => new Claim("provider", p)));
         if (platform.Length > 0) claims.Add(new Claim("platform", platform));
+        return Mint(options, claims, lifetime);
+    }
+
+    /// <summary>A token with exactly these claims (tests use it for tokens a careless issuer might write).</summary>
+    public static string Mint(AuthOptions options, IEnumerable<Claim> claims, TimeSpan? lifetime = null)
+    {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

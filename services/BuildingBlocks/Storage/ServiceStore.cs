@@ -23,15 +23,29 @@ public abstract class ServiceStore(IDocumentStore documents, IEventBus bus, ILog
         return stored is null ? null : collection.Read(stored);
     }
 
-    /// <summary>One page in id order, with the token of the next page (empty on the last).</summary>
-    public async Task<(IReadOnlyList<T> Items, string NextPageToken)> ListAsync<T>(DocumentCollection<T> collection, IndexEntry? index,
-        int pageSize, string? afterId, bool descending = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page in id order (or reverse) of the documents the caller may see, and the id of its last
+    /// item when more visible ones follow (null on the last page). Invisible documents are skipped
+    /// while reading, so a page is full unless it is the last.
+    /// </summary>
+    public async Task<(IReadOnlyList<T> Items, string? LastId)> ListAsync<T>(DocumentCollection<T> collection, IndexEntry? index,
+        int pageSize, string? afterId, Func<T, bool>? visible = null, bool descending = false, CancellationToken cancellationToken = default)
         where T : class, IMessage<T>, new()
     {
-        var stored = await documents.ListAsync(collection.Name, index, pageSize + 1, afterId, descending, cancellationToken);
-        var items = stored.Take(pageSize).Select(collection.Read).ToList();
-        var next = stored.Count > pageSize ? PageToken.Encode(stored[pageSize - 1].Id) : "";
-        return (items, next);
+        var items = new List<T>(pageSize);
+        while (true)
+        {
+            var stored = await documents.ListAsync(collection.Name, index, pageSize + 1, afterId, descending, cancellationToken);
+            foreach (var document in stored)
+            {
+                var item = collection.Read(document);
+                if (visible is not null && !visible(item)) continue;
+                if (items.Count == pageSize) return (items, collection.IdOf(items[^1]));
+                items.Add(item);
+            }
+            if (stored.Count <= pageSize) return (items, null);
+            afterId = stored[^1].Id;
+        }
     }
 
     /// <summary>Every document of a collection, in id order, read a page at a time.</summary>

@@ -28,6 +28,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public SqliteDocumentStore(string path, bool synchronousFull = true)
     {
+        OwnerOnly(path);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
@@ -36,6 +37,19 @@ public sealed class SqliteDocumentStore : IDocumentStore
         // Erased personal data must not linger in free pages of the file.
         Execute(writer, "PRAGMA secure_delete=ON;");
         Execute(writer, Schema);
+    }
+
+    /// <summary>
+    /// Creates the file readable and writable by its owner only (0600), or narrows an older one;
+    /// SQLite gives its -wal and -shm files the mode of the database file.
+    /// </summary>
+    private static void OwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(path)) new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode }).Dispose();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            if (File.Exists(file)) File.SetUnixFileMode(file, mode);
     }
 
     public async Task<StoredDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)

@@ -69,8 +69,15 @@ public static partial class Rules
         return v;
     }
 
+    /// <summary>The page size of a List RPC asked with page_size 0.</summary>
+    public const int DefaultPageSize = 100;
+
     public static Violations PageSize(this Violations v, int pageSize, string field = "page_size") =>
-        v.Check(pageSize is >= 0 and <= 1000, field, "between 0 and 1000 (0 means 100)");
+        v.Check(pageSize is >= 0 and <= 1000, field, $"between 0 and 1000 (0 means {DefaultPageSize})");
+
+    /// <summary>A page token is valid only for the caller and the query it was given for.</summary>
+    public static Violations PageToken(this Violations v, bool readable, string field = "page_token") =>
+        v.Check(readable, field, "not a token this caller got from a previous page of this query");
 
     /// <summary>True for a value the enum defines, other than its UNSPECIFIED zero.</summary>
     public static bool Defined<TEnum>(TEnum value) where TEnum : struct, Enum =>

@@ -1,5 +1,4 @@
 using Google.Rpc;
-using Grpc.Core;
 
 namespace Newcomers.BuildingBlocks.Validation;
 
@@ -25,51 +24,4 @@ public sealed class Violations
     {
         if (Any) throw Errors.InvalidArgument(badRequest);
     }
-}
-
-/// <summary>
-/// The error model: a google.rpc.Status with details on every client error. Messages never name an
-/// id, because the gRPC server logs error statuses with their message; the id travels in the
-/// ResourceInfo detail, to the caller only.
-/// </summary>
-public static class Errors
-{
-    public static RpcException InvalidArgument(BadRequest details) => new Google.Rpc.Status
-    {
-        Code = (int)Code.InvalidArgument,
-        Message = "invalid request: " + string.Join(", ", details.FieldViolations.Select(v => v.Field)),
-        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(details) },
-    }.ToRpcException();
-
-    public static RpcException InvalidArgument(string field, string description) =>
-        InvalidArgument(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } } });
-
-    public static RpcException NotFound(string resource, string id) => new Google.Rpc.Status
-    {
-        Code = (int)Code.NotFound,
-        Message = $"{resource} not found",
-        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ResourceInfo { ResourceType = resource, ResourceName = id }) },
-    }.ToRpcException();
-
-    public static RpcException AlreadyExists(string resource, string id) => new Google.Rpc.Status
-    {
-        Code = (int)Code.AlreadyExists,
-        Message = $"{resource} already exists",
-        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ResourceInfo { ResourceType = resource, ResourceName = id }) },
-    }.ToRpcException();
-
-    public static RpcException Aborted(string resource, string id, long currentVersion) => new Google.Rpc.Status
-    {
-        Code = (int)Code.Aborted,
-        Message = $"{resource} was changed by someone else; it is now at version {currentVersion}. Read it again and retry.",
-        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Reason = "STALE_VERSION", Domain = "matching.v1", Metadata = { ["current_version"] = currentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } }) },
-    }.ToRpcException();
-
-    /// <summary>The request is valid but the state of the system does not allow it (type names the rule).</summary>
-    public static RpcException FailedPrecondition(string type, string subject, string description) => new Google.Rpc.Status
-    {
-        Code = (int)Code.FailedPrecondition,
-        Message = description,
-        Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description } } }) },
-    }.ToRpcException();
 }

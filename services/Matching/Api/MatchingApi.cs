@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
@@ -15,7 +16,7 @@ namespace Newcomers.Matching.Api;
 
 /// <summary>The gRPC face of the Matching service; who may do what is in <see cref="MatchAccess"/>.</summary>
 public sealed class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
-    MatchAccess access, AuditTrail audit, MatchFeed feed) : MatchingService.MatchingServiceBase
+    MatchAccess access, AuditTrail audit, MatchFeed feed, Pages pages) : MatchingService.MatchingServiceBase
 {
     public override Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
     {
@@ -156,19 +157,18 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
 
     public override async Task<ListMatchesResponse> ListMatches(ListMatchesRequest request, ServerCallContext context)
     {
-        var v = new Violations().OptionalId(request.NewcomerId, "newcomer_id").OptionalId(request.OpportunityId, "opportunity_id").PageSize(request.PageSize)
-            .Check(request.NewcomerId.Length == 0 != (request.OpportunityId.Length == 0), "newcomer_id", "give exactly one of newcomer_id and opportunity_id")
-            .Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page");
-        v.ThrowIfAny();
         var caller = Caller.Of(context).Require(Roles.People);
+        var query = $"ListMatches\n{request.NewcomerId}\n{request.OpportunityId}";
+        new Violations().OptionalId(request.NewcomerId, "newcomer_id").OptionalId(request.OpportunityId, "opportunity_id").PageSize(request.PageSize)
+            .Check(request.NewcomerId.Length == 0 != (request.OpportunityId.Length == 0), "newcomer_id", "give exactly one of newcomer_id and opportunity_id")
+            .PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
         if (request.NewcomerId.Length > 0 && !access.ActsForNewcomer(caller, request.NewcomerId) && !caller.IsAdmin && MatchAccess.IsStaff(caller))
             throw Errors.NotFound("newcomer", request.NewcomerId);
         var index = request.NewcomerId.Length > 0 ? new IndexEntry("newcomer", request.NewcomerId) : new IndexEntry("opportunity", request.OpportunityId);
-        var (items, next) = await store.ListAsync(MatchStore.Matches, index, request.PageSize == 0 ? 100 : request.PageSize, after, descending: true,
+        var (visible, last) = await store.ListAsync(MatchStore.Matches, index, Pages.Size(request.PageSize), after, m => access.Sees(caller, m), descending: true,
             cancellationToken: context.CancellationToken);
-        var visible = items.Where(m => access.Sees(caller, m)).ToList();
         foreach (var match in visible) audit.ReadNewcomer(caller, "ListMatches", match.NewcomerId, Purposes.FollowUp);
-        return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = next };
+        return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = pages.Next(caller, query, last) };
     }
 
     public override async Task WatchMatches(WatchMatchesRequest request, IServerStreamWriter<Match> responseStream, ServerCallContext context)

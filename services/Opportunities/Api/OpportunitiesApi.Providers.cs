@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
@@ -61,6 +62,9 @@ public sealed partial class OpportunitiesApi
         OpportunityRules.Validate(updated, "provider", check);
         check.ThrowIfAny();
         if (!Manages(caller, updated)) throw Caller.Denied("not a provider of yours");
+        // The platform's matches flow to it: a provider cannot attach itself to one.
+        if (updated.PlatformId != current.PlatformId && !caller.IsAdmin && caller.Role != Roles.Platform)
+            throw Caller.Denied("only the platform or an admin sets platform_id");
         updated.UpdateTime = Now();
         var changes = new ChangeSet();
         OpportunityStore.Providers.Put(changes, updated, current.Version);
@@ -71,11 +75,12 @@ public sealed partial class OpportunitiesApi
 
     public override async Task<ListProvidersResponse> ListProviders(ListProvidersRequest request, ServerCallContext context)
     {
-        new Violations().PageSize(request.PageSize)
-            .Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page").ThrowIfAny();
-        var (items, next) = await store.ListAsync(OpportunityStore.Providers, null, request.PageSize == 0 ? 100 : request.PageSize, after,
+        var caller = Caller.Of(context);
+        const string query = "ListProviders";
+        new Violations().PageSize(request.PageSize).PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
+        var (items, last) = await store.ListAsync(OpportunityStore.Providers, null, Pages.Size(request.PageSize), after,
             cancellationToken: context.CancellationToken);
-        return new ListProvidersResponse { Providers = { items }, NextPageToken = next };
+        return new ListProvidersResponse { Providers = { items }, NextPageToken = pages.Next(caller, query, last) };
     }
 
     public override async Task<Empty> DeleteProvider(DeleteProviderRequest request, ServerCallContext context)
@@ -99,10 +104,7 @@ public sealed partial class OpportunitiesApi
         return new Empty();
     }
 
-    /// <summary>Admins manage every provider; a provider itself; a platform those it represents.</summary>
-    private static bool Manages(Caller caller, Provider provider) =>
-        caller.IsAdmin || caller.Role == Roles.Provider && caller.Providers.Contains(provider.Id)
-        || caller.Role == Roles.Platform && caller.Platform.Length > 0 && provider.PlatformId == caller.Platform;
+    private static bool Manages(Caller caller, Provider provider) => caller.ManagesProvider(provider.Id, provider.PlatformId);
 
     private async Task<Provider> LoadProviderAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(OpportunityStore.Providers, id, cancellationToken) ?? throw Errors.NotFound("provider", id);

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
@@ -15,7 +16,7 @@ namespace Newcomers.Opportunities.Api;
 /// every role reads them. Only an opportunity's provider, its platform or an admin changes it
 /// (PERMISSION_DENIED for anyone else).
 /// </summary>
-public sealed partial class OpportunitiesApi(OpportunityStore store) : OpportunityService.OpportunityServiceBase
+public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages) : OpportunityService.OpportunityServiceBase
 {
     private const int MaxBatch = 1000;
 
@@ -63,13 +64,15 @@ public sealed partial class OpportunitiesApi(OpportunityStore store) : Opportuni
         if (request.ProviderId.Length > 0) v.Id(request.ProviderId, "provider_id");
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
         v.Check(request.ProviderId.Length == 0 || request.MunicipalityCode.Length == 0, "municipality_code", "give provider_id or municipality_code, not both");
-        v.Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page").ThrowIfAny();
+        var caller = Caller.Of(context);
+        var query = $"ListOpportunities\n{request.ProviderId}\n{request.MunicipalityCode}";
+        v.PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
 
         IndexEntry? index = request.ProviderId.Length > 0 ? new("provider", request.ProviderId)
             : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode) : null;
-        var (items, next) = await store.ListAsync(OpportunityStore.Opportunities, index, request.PageSize == 0 ? 100 : request.PageSize, after,
+        var (items, last) = await store.ListAsync(OpportunityStore.Opportunities, index, Pages.Size(request.PageSize), after,
             cancellationToken: context.CancellationToken);
-        return new ListOpportunitiesResponse { Opportunities = { items }, NextPageToken = next };
+        return new ListOpportunitiesResponse { Opportunities = { items }, NextPageToken = pages.Next(caller, query, last) };
     }
 
     public override async Task<Empty> DeleteOpportunity(DeleteOpportunityRequest request, ServerCallContext context)

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
@@ -17,7 +18,7 @@ namespace Newcomers.Profiles.Api;
 /// store. Caseworkers (and, read-only, coordinators) see the newcomers of their municipalities; a
 /// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
 /// </summary>
-public sealed class ProfilesApi(ProfileStore store, AuditTrail audit, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
+public sealed class ProfilesApi(ProfileStore store, AuditTrail audit, Pages pages, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {
@@ -76,25 +77,25 @@ public sealed class ProfilesApi(ProfileStore store, AuditTrail audit, ILogger<Pr
         return updated;
     }
 
+    /// <summary>By municipality or caseworker; without either, a caseworker's or coordinator's own municipalities (everyone, for admins).</summary>
     public override async Task<ListNewcomersResponse> ListNewcomers(ListNewcomersRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
+        var query = $"ListNewcomers\n{request.MunicipalityCode}\n{request.CaseworkerId}";
         var v = new Violations().PageSize(request.PageSize);
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
         if (request.CaseworkerId.Length > 0) v.Id(request.CaseworkerId, "caseworker_id");
         v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", "give municipality_code or caseworker_id, not both");
-        v.Check(PageToken.TryDecode(request.PageToken, out var after), "page_token", "not a token from a previous page");
-        v.ThrowIfAny();
-        if (!caller.IsAdmin && request.CaseworkerId.Length == 0 && !caller.CoversMunicipality(request.MunicipalityCode))
-            throw Caller.Denied("list the newcomers of one of your municipalities (municipality_code) or of a caseworker (caseworker_id)");
+        v.PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
+        if (request.MunicipalityCode.Length > 0 && !caller.CoversMunicipality(request.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
 
         IndexEntry? index = request.CaseworkerId.Length > 0 ? new("caseworker", request.CaseworkerId)
-            : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode) : null;
-        var (items, next) = await store.ListAsync(ProfileStore.Newcomers, index, request.PageSize == 0 ? 100 : request.PageSize, after,
-            cancellationToken: context.CancellationToken);
-        var visible = items.Where(n => caller.CoversMunicipality(n.MunicipalityCode)).ToList();
+            : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode)
+            : caller.Municipalities.Count == 1 && !caller.IsAdmin ? new("municipality", caller.Municipalities.Single()) : null;
+        var (visible, last) = await store.ListAsync(ProfileStore.Newcomers, index, Pages.Size(request.PageSize), after,
+            n => caller.CoversMunicipality(n.MunicipalityCode), cancellationToken: context.CancellationToken);
         foreach (var newcomer in visible) audit.ReadNewcomer(caller, "ListNewcomers", newcomer.Id, Purposes.CaseManagement);
-        return new ListNewcomersResponse { Newcomers = { visible }, NextPageToken = next };
+        return new ListNewcomersResponse { Newcomers = { visible }, NextPageToken = pages.Next(caller, query, last) };
     }
 
     public override async Task<Newcomer> UpdateConsent(UpdateConsentRequest request, ServerCallContext context)
