@@ -39,9 +39,9 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         var filter = new OpportunityFilter(request.MunicipalityCodes.ToHashSet(), request.OnlyMapEligible, request.MaxDistanceKm);
         audit.ReadNewcomer(caller, "RecommendOpportunities", newcomer.Id, Purposes.Matching);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var response = recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter);
-        RecommendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            new KeyValuePair<string, object?>("ranker", response.Ranker == HeuristicRanker.Name ? "heuristic" : "model"));
+        var ranker = recommender.InForce;
+        var response = recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter, ranker);
+        RecommendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("ranker", ranker.Family));
         return Task.FromResult(response);
     }
 

@@ -18,7 +18,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     [ThreadStatic] private static List<OpportunitySpot[]>? opportunityCells;
     [ThreadStatic] private static List<NewcomerEntry[]>? newcomerCells;
 
-    public RecommendOpportunitiesResponse ForNewcomer(NewcomerEntry n, IReadOnlyList<OpportunityKind> kinds, int limit, OpportunityFilter filter)
+    /// <summary>Opportunities for a newcomer, ranked by the given ranker or else the one in force.</summary>
+    public RecommendOpportunitiesResponse ForNewcomer(NewcomerEntry n, IReadOnlyList<OpportunityKind> kinds, int limit, OpportunityFilter filter, IRanker? ranking = null)
     {
         var today = Today();
         var todayNumber = today.DayNumber;
@@ -29,8 +30,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var radiusSquared = radius * radius;
         var count = new int[9];
         int considered = 0, eligible = 0;
-        var learned = ranker?.Model;
-        var top = new TopList<OpportunityEntry>(Shortlist(learned, limit));
+        ranking ??= InForce;
+        var top = new TopList<OpportunityEntry>(ranking.Shortlist(limit, options.CurrentValue));
         var cells = opportunityCells ??= new List<OpportunitySpot[]>(256);
         foreach (var kind in kinds)
         {
@@ -69,10 +70,10 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         }
         cells.Clear();
 
-        var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = learned?.Id ?? HeuristicRanker.Name, RequestId = Ids.New() };
+        var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
         response.Removed.Add(Counts(count, Constraint.OpenWithCapacity, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
             Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter));
-        var ranked = Rank(top, learned, limit, (o, distance) => FeatureExtractor.Extract(n, o, distance, today), o => o.Id);
+        var ranked = Rank(top, ranking, limit, (o, distance) => FeatureExtractor.Extract(n, o, distance, today), o => o.Id);
         var impression = new Impression { RequestId = response.RequestId, NewcomerId = n.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
         foreach (var r in ranked)
         {
@@ -88,7 +89,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     }
 
     /// <summary>Newcomers for an opportunity; those outside the caller's scope count as removed by the request filter.</summary>
-    public RecommendNewcomersResponse ForOpportunity(OpportunityEntry o, int limit, Func<NewcomerEntry, bool>? inScope = null)
+    public RecommendNewcomersResponse ForOpportunity(OpportunityEntry o, int limit, Func<NewcomerEntry, bool>? inScope = null, IRanker? ranking = null)
     {
         var today = Today();
         var lowest = options.CurrentValue.MaxDutchStepsBelow;
@@ -96,8 +97,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         count[(int)Constraint.Consent] = model.NewcomerCount - model.MatchableNewcomerCount;
         int inReach = 0, eligible = 0;
         var place = new Geo.From(o.Latitude, o.Longitude);
-        var learned = ranker?.Model;
-        var top = new TopList<NewcomerEntry>(Shortlist(learned, limit));
+        ranking ??= InForce;
+        var top = new TopList<NewcomerEntry>(ranking.Shortlist(limit, options.CurrentValue));
         var cells = newcomerCells ??= new List<NewcomerEntry[]>(256);
         cells.Clear();
         model.MatchableNewcomers.CellsNear(o.Latitude, o.Longitude, model.WidestTravelKm, cells);
@@ -125,11 +126,11 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         cells.Clear();
         count[(int)Constraint.TravelDistance] = Math.Max(0, model.MatchableNewcomerCount - inReach);
 
-        var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = learned?.Id ?? HeuristicRanker.Name, RequestId = Ids.New() };
+        var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
         response.Removed.Add(Counts(count, Constraint.Consent, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
             Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter));
         var impression = new Impression { RequestId = response.RequestId, OpportunityId = o.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
-        foreach (var r in Rank(top, learned, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id))
+        foreach (var r in Rank(top, ranking, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id))
         {
             response.Suggestions.Add(new NewcomerSuggestion
             {
@@ -146,34 +147,25 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     public (double Score, List<Reason> Reasons) Explain(NewcomerEntry n, OpportunityEntry o)
     {
         var features = FeatureExtractor.Extract(n, o, Math.Sqrt(new Geo.From(n.Latitude, n.Longitude).SquaredKm(o.Latitude, o.Longitude)), Today());
-        var learned = ranker?.Model;
-        var (score, contributions) = learned is null
-            ? (HeuristicRanker.Score(features), HeuristicRanker.Contributions(features))
-            : (RankingModel.Display(learned.Score(features)), learned.Contributions(features));
+        var ranking = InForce;
+        var (score, contributions) = (ranking.DisplayScore(ranking.Score(features)), ranking.Contributions(features));
         return (Math.Round(score, 4), ReasonWriter.Write(contributions, features, n, o, model.Vocabulary));
     }
 
-    /// <summary>How many the heuristic shortlists: the final list, or more for a model to re-rank.</summary>
-    private int Shortlist(RankingModel? learned, int limit) => learned is null ? limit : Math.Max(limit, options.CurrentValue.ModelShortlist);
+    /// <summary>The ranker in force: the promoted model, or the heuristic.</summary>
+    public IRanker InForce => ranker?.Ranker ?? HeuristicRanker.Instance;
 
-    /// <summary>The final list: the heuristic's shortlist as it is, or re-ranked by the model, with each pair's contributions.</summary>
-    private static List<Ranked<T>> Rank<T>(TopList<T> shortlist, RankingModel? learned, int limit, Func<T, double, FitFeatures> extract, Func<T, string> id)
+    /// <summary>The final list: the heuristic's shortlist ordered by the ranker, with each pair's contributions.</summary>
+    private static List<Ranked<T>> Rank<T>(TopList<T> shortlist, IRanker ranking, int limit, Func<T, double, FitFeatures> extract, Func<T, string> id)
         where T : class
     {
-        if (learned is null)
-            return shortlist.Items().Select(c =>
-            {
-                var features = extract(c.Item, c.Distance);
-                return new Ranked<T>(c.Item, c.Distance, features, c.Score, c.Score, HeuristicRanker.Contributions(features));
-            }).ToList();
         var final = new TopList<Ranked<T>>(limit);
         foreach (var (heuristic, distance, item) in shortlist.Items())
         {
             var features = extract(item, distance);
-            var raw = learned.Score(features);
-            final.Offer(raw, distance, id(item), new Ranked<T>(item, distance, features, RankingModel.Display(raw), heuristic, []));
+            final.Offer(ranking.Score(features), distance, id(item), new Ranked<T>(item, distance, features, 0, heuristic, []));
         }
-        return final.Items().Select(r => r.Item with { Contributions = learned.Contributions(r.Item.Features) }).ToList();
+        return final.Items().Select(r => r.Item with { DisplayScore = ranking.DisplayScore(r.Score), Contributions = ranking.Contributions(r.Item.Features) }).ToList();
     }
 
     private static ShownItem Shown<T>(Ranked<T> ranked, int position, string newcomerId, string opportunityId) => new()
