@@ -120,7 +120,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
             var newcomer = model.Newcomer(match.NewcomerId);
             if (newcomer is not { Matchable: true }) throw NotMatchable(match.NewcomerId);
             var opportunity = model.Opportunity(match.OpportunityId);
-            if (opportunity is null || !opportunity.Open || opportunity.End < recommender.Today()) throw NoPlace(match.OpportunityId);
+            if (opportunity is null || !Eligibility.OpenOn(opportunity, recommender.Today())) throw NoPlace(match.OpportunityId);
             changes.Reserve(MatchStore.PlacesKey(match.OpportunityId), opportunity.Capacity);
         }, context.CancellationToken);
     }

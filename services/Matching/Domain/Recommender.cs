@@ -21,14 +21,11 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     /// <summary>Opportunities for a newcomer, ranked by the given ranker or else the one in force.</summary>
     public RecommendOpportunitiesResponse ForNewcomer(NewcomerEntry n, IReadOnlyList<OpportunityKind> kinds, int limit, OpportunityFilter filter, IRanker? ranking = null)
     {
-        var today = Today();
-        var todayNumber = today.DayNumber;
-        var radius = filter.MaxDistanceKm > 0 ? Math.Min(filter.MaxDistanceKm, n.MaxKm) : n.MaxKm;
-        var lowest = options.CurrentValue.MaxDutchStepsBelow;
+        var eligibility = new Eligibility(options.CurrentValue.MaxDutchStepsBelow, Today());
+        var today = eligibility.Today;
+        var reach = Eligibility.Reach(n, filter);
         var pairs = model.PairsOf(n.Id);
         var home = new Geo.From(n.Latitude, n.Longitude);
-        var radiusSquared = radius * radius;
-        var count = new int[9];
         int considered = 0, eligible = 0;
         ranking ??= InForce;
         var top = new TopList<OpportunityEntry>(ranking.Shortlist(limit, options.CurrentValue));
@@ -37,27 +34,21 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         {
             var taking = model.TakingOpportunityCount(kind);
             considered += model.TotalOpportunities(kind);
-            count[(int)Constraint.OpenWithCapacity] += model.TotalOpportunities(kind) - taking;
+            eligibility.Remove(Constraint.OpenWithCapacity, model.TotalOpportunities(kind) - taking);
             var inReach = 0;
             cells.Clear();
-            model.TakingOpportunities(kind).CellsNear(n.Latitude, n.Longitude, radius, cells);
+            model.TakingOpportunities(kind).CellsNear(n.Latitude, n.Longitude, reach, cells);
             foreach (var cell in cells)
                 for (var i = 0; i < cell.Length; i++)
                 {
                     ref readonly var o = ref cell[i];
                     var squared = home.SquaredKm(o.Latitude, o.Longitude);
-                    if (squared > radiusSquared) continue;
+                    if (!Eligibility.InReach(squared, reach)) continue;
                     inReach++;
-                    var failed = o.EndDay < todayNumber ? Constraint.OpenWithCapacity
-                        : n.Dutch < o.RequiredDutch - lowest ? Constraint.DutchLevel
-                        : (n.WeekMask & o.WeekMask) == 0 ? Constraint.Availability
-                        : !pairs.IsEmpty && pairs.Excludes(o.Id) ? Constraint.NotDeclinedBefore
-                        : kind == OpportunityKind.LanguageBuddy && !BuddyFits(n, o.Entry) ? Constraint.BuddyPreference
-                        : !filter.IsEmpty && !filter.Admits(o.Entry) ? Constraint.RequestFilter
-                        : Constraint.Unspecified;
+                    var failed = eligibility.Check(n, o, pairs, filter);
                     if (failed != Constraint.Unspecified)
                     {
-                        count[(int)failed]++;
+                        eligibility.Remove(failed);
                         continue;
                     }
                     eligible++;
@@ -66,13 +57,13 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                     if (HeuristicRanker.Score(FeatureExtractor.Optimistic(n, o, distance)) < top.Threshold) continue;
                     top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance, o.Id, o.Entry);
                 }
-            count[(int)Constraint.TravelDistance] += Math.Max(0, taking - inReach);
+            // The grid holds only opportunities that take newcomers, and the cells within reach are all that is visited.
+            eligibility.Remove(Constraint.TravelDistance, Math.Max(0, taking - inReach));
         }
         cells.Clear();
 
         var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
-        response.Removed.Add(Counts(count, Constraint.OpenWithCapacity, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
-            Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter));
+        response.Removed.Add(eligibility.Removed(Eligibility.ForNewcomerCounted));
         var ranked = Rank(top, ranking, limit, (o, distance) => FeatureExtractor.Extract(n, o, distance, today), o => o.Id);
         var impression = new Impression { RequestId = response.RequestId, NewcomerId = n.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
         foreach (var r in ranked)
@@ -91,12 +82,13 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     /// <summary>Newcomers for an opportunity; those outside the caller's scope count as removed by the request filter.</summary>
     public RecommendNewcomersResponse ForOpportunity(OpportunityEntry o, int limit, Func<NewcomerEntry, bool>? inScope = null, IRanker? ranking = null)
     {
-        var today = Today();
-        var lowest = options.CurrentValue.MaxDutchStepsBelow;
-        var count = new int[9];
-        count[(int)Constraint.Consent] = model.NewcomerCount - model.MatchableNewcomerCount;
+        var eligibility = new Eligibility(options.CurrentValue.MaxDutchStepsBelow, Today());
+        var today = eligibility.Today;
+        // The grid holds consenting, active newcomers only.
+        eligibility.Remove(Constraint.Consent, model.NewcomerCount - model.MatchableNewcomerCount);
         int inReach = 0, eligible = 0;
         var place = new Geo.From(o.Latitude, o.Longitude);
+        var pairs = model.Pairs;
         ranking ??= InForce;
         var top = new TopList<NewcomerEntry>(ranking.Shortlist(limit, options.CurrentValue));
         var cells = newcomerCells ??= new List<NewcomerEntry[]>(256);
@@ -106,17 +98,12 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
             foreach (var n in cell)
             {
                 var squared = place.SquaredKm(n.Latitude, n.Longitude);
-                if (squared > n.MaxKm * n.MaxKm) continue;
+                if (!Eligibility.InReach(squared, n.MaxKm)) continue;
                 inReach++;
-                var failed = n.Dutch < o.RequiredDutch - lowest ? Constraint.DutchLevel
-                    : (n.WeekMask & o.WeekMask) == 0 ? Constraint.Availability
-                    : model.PairsOf(n.Id).Excludes(o.Id) ? Constraint.NotDeclinedBefore
-                    : !BuddyFits(n, o) ? Constraint.BuddyPreference
-                    : inScope is not null && !inScope(n) ? Constraint.RequestFilter
-                    : Constraint.Unspecified;
+                var failed = eligibility.Check(n, o, pairs, inScope);
                 if (failed != Constraint.Unspecified)
                 {
-                    count[(int)failed]++;
+                    eligibility.Remove(failed);
                     continue;
                 }
                 eligible++;
@@ -124,11 +111,10 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                 top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o, distance, today)), distance, n.Id, n);
             }
         cells.Clear();
-        count[(int)Constraint.TravelDistance] = Math.Max(0, model.MatchableNewcomerCount - inReach);
+        eligibility.Remove(Constraint.TravelDistance, Math.Max(0, model.MatchableNewcomerCount - inReach));
 
         var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
-        response.Removed.Add(Counts(count, Constraint.Consent, Constraint.TravelDistance, Constraint.DutchLevel, Constraint.Availability,
-            Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter));
+        response.Removed.Add(eligibility.Removed(Eligibility.ForOpportunityCounted));
         var impression = new Impression { RequestId = response.RequestId, OpportunityId = o.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
         foreach (var r in Rank(top, ranking, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id))
         {
@@ -177,12 +163,6 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions);
 
     public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private static bool BuddyFits(NewcomerEntry n, OpportunityEntry o) =>
-        o.Kind != OpportunityKind.LanguageBuddy || n.BuddyGender == Gender.Unspecified || n.BuddyGender == o.BuddyGender;
-
-    private static IEnumerable<ConstraintCount> Counts(int[] count, params Constraint[] order) =>
-        order.Select(c => new ConstraintCount { Constraint = c, Removed = count[(int)c] });
 }
 
 /// <summary>The optional filters of a recommendation request.</summary>

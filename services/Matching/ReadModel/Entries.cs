@@ -31,9 +31,9 @@ public sealed record OpportunityEntry(
     public int PlacesLeft => Capacity - Places.Taken;
 
     /// <summary>Open with a place left; such entries are in the spatial grid.</summary>
-    public bool TakesNewcomers => Open && PlacesLeft > 0;
+    public bool TakesNewcomers => Eligibility.TakesNewcomers(this);
 
-    public bool TakesNewcomersOn(DateOnly day) => TakesNewcomers && (End is null || End >= day);
+    public bool TakesNewcomersOn(DateOnly day) => Eligibility.TakesNewcomersOn(this, day);
 
     public static OpportunityEntry From(Opportunity o, Vocabulary vocabulary, PlaceCounter places) => new(
         o.Id, o.Version, o.Kind, o.Title, o.ProviderId, o.MunicipalityCode, o.Location.Latitude, o.Location.Longitude,
@@ -84,7 +84,7 @@ public sealed record NewcomerEntry(
         Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations.Select(Isco.Code)], vocabulary.Intern(n.Skills),
         vocabulary.Intern(n.Languages.Select(l => l.Language)), vocabulary.Intern(n.BuddyPreferences?.Interests ?? []),
         Goals.FitByKind(n.PipGoals), n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
-        n.MapHoursDone, n.Consent?.Matching == true && n.Status is NewcomerStatus.Active or NewcomerStatus.Unspecified,
+        n.MapHoursDone, Eligibility.Consents(n),
         n.Consent?.ShareWithProviders == true);
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
 
 namespace Newcomers.Matching.ReadModel;
 
@@ -43,6 +44,8 @@ public sealed class MatchingReadModel
             (_, held) => held.Version >= provider.Version ? held : (provider.Version, provider.PlatformId));
     public NewcomerEntry? Newcomer(string id) => newcomers.GetValueOrDefault(id);
     public PairHistory PairsOf(string newcomerId) => pairsByNewcomer.GetValueOrDefault(newcomerId, PairHistory.Empty);
+    /// <summary>Every newcomer's pair history, for eligibility checks across many newcomers.</summary>
+    public PairLookup Pairs => new(pairsByNewcomer);
     /// <summary>The opportunities of a kind that are open with a place left.</summary>
     public SpatialGrid<OpportunitySpot> TakingOpportunities(OpportunityKind kind) => takingByKind[(int)kind];
     public int TotalOpportunities(OpportunityKind kind) => Volatile.Read(ref totalByKind[(int)kind]);
@@ -176,14 +179,4 @@ public sealed class MatchingReadModel
     {
         public bool TakesPlace => State is MatchState.Accepted or MatchState.Started;
     }
-}
-
-/// <summary>The opportunities a newcomer has an open match with, and those declined before.</summary>
-public sealed record PairHistory(ImmutableHashSet<string> Open, ImmutableHashSet<string> Declined)
-{
-    public static readonly PairHistory Empty = new([], []);
-
-    public bool IsEmpty => Open.Count + Declined.Count == 0;
-
-    public bool Excludes(string opportunityId) => !IsEmpty && (Open.Contains(opportunityId) || Declined.Contains(opportunityId));
 }
