@@ -3,7 +3,6 @@ using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
-using Newcomers.Matching.Storage.Formats;
 
 namespace Newcomers.Matching.Domain;
 
@@ -65,7 +64,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
         response.Removed.Add(eligibility.Removed(Eligibility.ForNewcomerCounted));
         var ranked = Rank(top, ranking, limit, (o, distance) => FeatureExtractor.Extract(n, o, distance, today), o => o.Id);
-        var impression = new Impression { RequestId = response.RequestId, NewcomerId = n.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
+        var shownAt = clock.GetUtcNow();
+        var shown = new List<SuggestionShown>(ranked.Count);
         foreach (var r in ranked)
         {
             response.Suggestions.Add(new OpportunitySuggestion
@@ -73,9 +73,9 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                 OpportunityId = r.Item.Id, Kind = r.Item.Kind, Title = r.Item.Title, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
                 PlacesLeft = r.Item.PlacesLeft, Reasons = { ReasonWriter.Write(r.Contributions, r.Features, n, r.Item, model.Vocabulary) },
             });
-            impression.Items.Add(Shown(r, impression.Items.Count + 1, newcomerId: "", opportunityId: r.Item.Id));
+            shown.Add(new SuggestionShown(shown.Count + 1, NewcomerId: "", OpportunityId: r.Item.Id, r.Features, r.HeuristicScore));
         }
-        impressions?.Record(impression);
+        impressions?.Record(new RecommendationShown(response.RequestId, n.Id, OpportunityId: "", response.Ranker, shownAt, shown));
         return response;
     }
 
@@ -115,17 +115,19 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
 
         var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
         response.Removed.Add(eligibility.Removed(Eligibility.ForOpportunityCounted));
-        var impression = new Impression { RequestId = response.RequestId, OpportunityId = o.Id, ShownAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(), Ranker = response.Ranker };
-        foreach (var r in Rank(top, ranking, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id))
+        var shownAt = clock.GetUtcNow();
+        var ranked = Rank(top, ranking, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id);
+        var shown = new List<SuggestionShown>(ranked.Count);
+        foreach (var r in ranked)
         {
             response.Suggestions.Add(new NewcomerSuggestion
             {
                 NewcomerId = r.Item.Id, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
                 Reasons = { ReasonWriter.Write(r.Contributions, r.Features, r.Item, o, model.Vocabulary) },
             });
-            impression.Items.Add(Shown(r, impression.Items.Count + 1, newcomerId: r.Item.Id, opportunityId: ""));
+            shown.Add(new SuggestionShown(shown.Count + 1, NewcomerId: r.Item.Id, OpportunityId: "", r.Features, r.HeuristicScore));
         }
-        impressions?.Record(impression);
+        impressions?.Record(new RecommendationShown(response.RequestId, NewcomerId: "", o.Id, response.Ranker, shownAt, shown));
         return response;
     }
 
@@ -153,11 +155,6 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         }
         return final.Items().Select(r => r.Item with { DisplayScore = ranking.DisplayScore(r.Score), Contributions = ranking.Contributions(r.Item.Features) }).ToList();
     }
-
-    private static ShownItem Shown<T>(Ranked<T> ranked, int position, string newcomerId, string opportunityId) => new()
-    {
-        NewcomerId = newcomerId, OpportunityId = opportunityId, Position = position, Features = { FeatureVector.From(ranked.Features) }, HeuristicScore = (float)ranked.HeuristicScore,
-    };
 
     private sealed record Ranked<T>(T Item, double Distance, FitFeatures Features, double DisplayScore, double HeuristicScore,
         IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions);
