@@ -115,8 +115,8 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         }, (match, changes) =>
         {
             MatchLifecycle.Respond(match, request.Party, request.Accept, request.Reason, Now());
-            if (match.State == MatchState.Declined) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
-            if (match.State != MatchState.Accepted) return;
+            if (!MatchLifecycle.IsOpen(match.State)) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
+            if (!MatchLifecycle.TakesPlace(match.State)) return;
             var newcomer = model.Newcomer(match.NewcomerId);
             if (newcomer is not { Matchable: true }) throw NotMatchable(match.NewcomerId);
             var opportunity = model.Opportunity(match.OpportunityId);
@@ -138,7 +138,7 @@ public sealed class MatchingApi(MatchingReadModel model, Recommender recommender
         return ChangeAsync("RecordOutcome", request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
         {
             MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.Reason, Now());
-            if (request.Outcome == Outcome.Started) return;
+            if (MatchLifecycle.IsOpen(match.State)) return;
             changes.Free(MatchStore.PlacesKey(match.OpportunityId)).Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
             if (match.CountsTowardsMap && match.HoursCompleted > 0)
                 changes.Publish(IntegrationEvents.Of(new MapHoursEarned { MatchId = match.Id, NewcomerId = match.NewcomerId, Hours = match.HoursCompleted }));

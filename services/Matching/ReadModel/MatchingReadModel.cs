@@ -129,13 +129,7 @@ public sealed class MatchingReadModel
             var fact = new MatchFact(m.Version, m.NewcomerId, m.OpportunityId, m.State);
             if ((old?.TakesPlace ?? false) != fact.TakesPlace) ChangePlaces(m.OpportunityId, fact.TakesPlace ? 1 : -1);
             matches[m.Id] = fact;
-            var history = PairsOf(m.NewcomerId);
-            pairsByNewcomer[m.NewcomerId] = fact.State switch
-            {
-                MatchState.Proposed or MatchState.Accepted or MatchState.Started => history with { Open = history.Open.Add(m.OpportunityId) },
-                MatchState.Declined => new PairHistory(history.Open.Remove(m.OpportunityId), history.Declined.Add(m.OpportunityId)),
-                _ => history with { Open = history.Open.Remove(m.OpportunityId) },
-            };
+            pairsByNewcomer[m.NewcomerId] = PairsOf(m.NewcomerId).After(m.OpportunityId, m.State);
             return true;
         }
     }
@@ -177,6 +171,6 @@ public sealed class MatchingReadModel
 
     private sealed record MatchFact(long Version, string NewcomerId, string OpportunityId, MatchState State)
     {
-        public bool TakesPlace => State is MatchState.Accepted or MatchState.Started;
+        public bool TakesPlace => MatchLifecycle.TakesPlace(State);
     }
 }
