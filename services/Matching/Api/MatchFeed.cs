@@ -40,6 +40,3 @@ public sealed class MatchFeed
         }
     }
 }
-
-/// <summary>A watcher fell too far behind.</summary>
-public sealed class FeedOverflowException() : Exception("the watcher fell too far behind");

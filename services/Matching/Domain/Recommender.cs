@@ -161,12 +161,3 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
 
     public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
-
-/// <summary>The optional filters of a recommendation request.</summary>
-public sealed record OpportunityFilter(IReadOnlySet<string> Municipalities, bool OnlyMapEligible, double MaxDistanceKm)
-{
-    public bool IsEmpty { get; } = Municipalities.Count == 0 && !OnlyMapEligible;
-
-    public bool Admits(OpportunityEntry o) =>
-        (Municipalities.Count == 0 || Municipalities.Contains(o.MunicipalityCode)) && (!OnlyMapEligible || o.CountsTowardsMap);
-}

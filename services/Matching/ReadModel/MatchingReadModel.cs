@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
 
