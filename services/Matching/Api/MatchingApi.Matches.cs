@@ -6,6 +6,7 @@ using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.Api;

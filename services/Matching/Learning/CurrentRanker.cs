@@ -7,7 +7,7 @@ namespace Newcomers.Matching.Learning;
 /// one reference write: requests in flight finish with the ranker they started with, the next one
 /// uses the new.
 /// </summary>
-public sealed class CurrentRanker
+public sealed class CurrentRanker : IRankerInForce
 {
     private volatile RankingModel? model;
 

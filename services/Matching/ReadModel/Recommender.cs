@@ -1,18 +1,19 @@
 using Microsoft.Extensions.Options;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
-using Newcomers.Matching.Learning;
-using Newcomers.Matching.ReadModel;
+using Newcomers.Matching.Domain;
 
-namespace Newcomers.Matching.Domain;
+namespace Newcomers.Matching.ReadModel;
 
 /// <summary>
-/// Candidate generation and ranking. Hard constraints first, counted one by one; the spatial grid
-/// means only cells within reach are visited. The heuristic shortlists the survivors; a promoted
-/// model, if any, re-ranks the shortlist; reasons are written for the final list only.
+/// Candidate generation over the read model, and ranking. The hard constraints of
+/// <see cref="Eligibility"/> first, counted one by one; the spatial grid means only cells within
+/// reach are visited. The heuristic shortlists the survivors; the ranker in force orders the
+/// shortlist; reasons are written for the final list only, and what was shown goes to the
+/// impression recorder.
 /// </summary>
 public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<MatchingOptions> options, TimeProvider clock,
-    CurrentRanker? ranker = null, IImpressionRecorder? impressions = null)
+    IRankerInForce? ranker = null, IImpressionRecorder? impressions = null)
 {
     [ThreadStatic] private static List<OpportunitySpot[]>? opportunityCells;
     [ThreadStatic] private static List<NewcomerEntry[]>? newcomerCells;

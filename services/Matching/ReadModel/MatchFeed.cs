@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Newcomers.Contracts.V1;
 
-namespace Newcomers.Matching.Api;
+namespace Newcomers.Matching.ReadModel;
 
 /// <summary>
 /// Match changes as they reach this process (once each: the read model applies a version once), to
