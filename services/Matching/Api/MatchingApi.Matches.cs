@@ -17,7 +17,10 @@ public sealed partial class MatchingApi
     public override async Task<Match> ProposeMatch(ProposeMatchRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
-        new Violations().Id(request.NewcomerId, "newcomer_id").Id(request.OpportunityId, "opportunity_id").Id(request.CaseworkerId, "caseworker_id").ThrowIfAny();
+        var v = new Violations().Id(request.NewcomerId, "newcomer_id").Id(request.OpportunityId, "opportunity_id");
+        // Only an admin proposes on a caseworker's behalf and names them; staff propose as themselves (the token's subject) and the field is ignored.
+        if (caller.IsAdmin) v.Id(request.CaseworkerId, "caseworker_id");
+        v.ThrowIfAny();
         var newcomer = model.Newcomer(request.NewcomerId);
         if (newcomer is null || !access.ActsForNewcomer(caller, newcomer.Id)) throw Errors.NotFound("newcomer", request.NewcomerId);
         var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
