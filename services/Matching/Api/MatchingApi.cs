@@ -3,7 +3,6 @@ using Grpc.Core;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
-using Newcomers.Matching.Domain;
 using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
