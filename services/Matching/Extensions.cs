@@ -11,6 +11,8 @@ using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching;
 
+// The folders depend one way only, each on those before it: Domain (pure) ← Storage ← ReadModel ← Learning ← Api.
+// Domain declares what the others plug in (IRanker, IRankerInForce, IImpressionRecorder, IPairHistories).
 public static class Extensions
 {
     /// <summary>
@@ -27,6 +29,7 @@ public static class Extensions
         services.AddSingleton<Recommender>();
         services.AddSingleton<MatchAccess>();
         services.AddSingleton<CurrentRanker>();
+        services.AddSingleton<IRankerInForce>(sp => sp.GetRequiredService<CurrentRanker>());
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<OutcomeLabels>();
         services.AddSingleton<ModelTraining>();

@@ -46,6 +46,36 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public async Task One_evaluation_runs_at_a_time_and_one_asked_for_meanwhile_fails_its_precondition()
+    {
+        await using var host = await RunningHost.StartAsync();
+        using (var call = host.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 1500 }))
+            while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
+        await host.Matching.GetModelAsync(new GetModelRequest());
+
+        // Asked for at once, the first runs and the others are turned away rather than queued behind it.
+        var runs = Enumerable.Range(0, 3).Select(async _ =>
+        {
+            try
+            {
+                await host.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = TrainingSource.Simulator, Groups = 10_000 });
+                return StatusCode.OK;
+            }
+            catch (RpcException error)
+            {
+                Assert.Contains("in progress", error.Status.Detail, StringComparison.Ordinal);
+                return error.StatusCode;
+            }
+        }).ToList();
+        var outcomes = await Task.WhenAll(runs);
+
+        Assert.Equal(1, outcomes.Count(c => c == StatusCode.OK));
+        Assert.Equal(2, outcomes.Count(c => c == StatusCode.FailedPrecondition));
+        // Once it has ended, the next one runs.
+        await host.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = TrainingSource.Simulator, Groups = 300 });
+    }
+
+    [Fact]
     public async Task Newcomers_who_differ_only_in_protected_attributes_and_name_get_the_same_suggestions_from_heuristic_and_model()
     {
         await using var host = await RunningHost.StartAsync();

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 
 namespace Newcomers.Integration.Tests;
@@ -29,6 +30,26 @@ public sealed class StatusTests(HostFixture fixture) : IClassFixture<HostFixture
         var place = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
         await Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = id, OpportunityId = place.Id, CaseworkerId = "km" });
         await Expect.Status(StatusCode.AlreadyExists, () => Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = id, OpportunityId = place.Id, CaseworkerId = "km" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Staff_propose_as_themselves_without_a_caseworker_id_and_only_an_admin_must_name_one()
+    {
+        var newcomer = await Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        var provider = await Host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var first = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        var second = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        using var caseworker = Host.As(Roles.Caseworker, municipalities: ["GM0342"]);
+
+        var proposed = await caseworker.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = first.Id });
+        Assert.Equal("test-caseworker", proposed.ProposedBy);
+        // For anyone but an admin the field is ignored: the token says who proposes.
+        var named = await caseworker.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = second.Id, CaseworkerId = "someone-else" });
+        Assert.Equal("test-caseworker", named.ProposedBy);
+
+        var third = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
+        await Expect.InvalidField("caseworker_id", () => Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = third.Id }).ResponseAsync);
+        Assert.Equal("soest-km-1", (await Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = third.Id, CaseworkerId = "soest-km-1" })).ProposedBy);
     }
 
     [Fact]

@@ -4,11 +4,32 @@ namespace Newcomers.Matching.Domain;
 
 /// <summary>
 /// The explainable ranking used until a learned model is promoted: a weighted sum of fits, with
-/// weights per kind that add up to one. Its contributions are the reasons.
+/// weights per kind that add up to one. Its contributions are the reasons. Its score is static too,
+/// so candidate generation calls it per candidate without an interface call.
 /// </summary>
-public static class HeuristicRanker
+public sealed class HeuristicRanker : IRanker
 {
     public const string Name = "heuristic-v1";
+
+    public static readonly HeuristicRanker Instance = new();
+
+    private HeuristicRanker()
+    {
+    }
+
+    string IRanker.Name => Name;
+
+    string IRanker.Family => "heuristic";
+
+    /// <summary>The final list is the shortlist itself.</summary>
+    int IRanker.Shortlist(int limit, MatchingOptions options) => limit;
+
+    double IRanker.Score(in FitFeatures features) => Score(features);
+
+    /// <summary>Weights add up to one, so the score is shown as it is.</summary>
+    double IRanker.DisplayScore(double score) => score;
+
+    IReadOnlyList<(ReasonKind Kind, double Contribution)> IRanker.Contributions(in FitFeatures features) => Contributions(features);
 
     // distance, dutch, occupation, skills, schedule, hours, goal, language, interests, family, map
     private static readonly double[][] Weights =

@@ -10,8 +10,12 @@ namespace Newcomers.Matching.Domain;
 /// </summary>
 public static class MatchLifecycle
 {
+    // The one home of what a state means; the read model, the store and the answers all ask here.
+
+    /// <summary>Proposed, accepted or started: the pair holds its open-pair key and cannot be proposed again.</summary>
     public static bool IsOpen(MatchState state) => state is MatchState.Proposed or MatchState.Accepted or MatchState.Started;
 
+    /// <summary>Accepted or started: the match takes one of the opportunity's places.</summary>
     public static bool TakesPlace(MatchState state) => state is MatchState.Accepted or MatchState.Started;
 
     public static void Respond(Match m, Party party, bool accept, string reason, Timestamp now)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Newcomers.Contracts.V1;
-using Newcomers.Matching.ReadModel;
 
 namespace Newcomers.Matching.Domain;
 

@@ -9,11 +9,14 @@ namespace Newcomers.Matching.Learning;
 /// <summary>
 /// A training run: data, LightGBM LambdaRank, evaluation on held-out data beside the heuristic, a
 /// random order and the current model, then the promotion rule: a new model ranks only if it beats
-/// both the current model and the heuristic on NDCG@10. One run at a time.
+/// both the current model and the heuristic on NDCG@10. One training run at a time, and one
+/// evaluation at a time: either asked for while one of its kind runs fails its precondition
+/// (TRAINING_IN_PROGRESS, EVALUATION_IN_PROGRESS) rather than queue, so runs never pile up on the cores.
 /// </summary>
 public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes, ImpressionLog impressions, ILogger<ModelTraining> logger)
 {
     private int running;
+    private int evaluating;
 
     public async Task<ModelVersion> TrainAsync(TrainingSource source, int seed, int groups, Func<TrainModelProgress, Task> report, CancellationToken cancellationToken)
     {
@@ -63,13 +66,22 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
     /// <summary>The current model beside the heuristic and a random order on held-out data.</summary>
     public async Task<ModelEvaluation> EvaluateAsync(TrainingSource source, int seed, int groups, CancellationToken cancellationToken)
     {
-        var model = registry.Current ?? throw Errors.NotFound("model", "current");
-        var (test, description) = source == TrainingSource.Simulator
-            ? (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)), $"simulator seed {seed}")
-            : (LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken)).Test, "held-out outcomes");
-        if (test.Count == 0) throw Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", "no held-out outcomes yet");
-        var trainer = new RankingTrainer();
-        return Compare(trainer, test, description, trainer.EvaluateScores(test.Select(p => p.Row((float)model.Score(p.Features)))), null);
+        if (Interlocked.Exchange(ref evaluating, 1) == 1)
+            throw Errors.FailedPrecondition("EVALUATION_IN_PROGRESS", "model", "an evaluation is in progress; try again when it has ended");
+        try
+        {
+            var model = registry.Current ?? throw Errors.NotFound("model", "current");
+            var (test, description) = source == TrainingSource.Simulator
+                ? (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)), $"simulator seed {seed}")
+                : (LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken)).Test, "held-out outcomes");
+            if (test.Count == 0) throw Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", "no held-out outcomes yet");
+            var trainer = new RankingTrainer();
+            return Compare(trainer, test, description, trainer.EvaluateScores(test.Select(p => p.Row((float)model.Score(p.Features)))), null);
+        }
+        finally
+        {
+            Volatile.Write(ref evaluating, 0);
+        }
     }
 
     /// <summary>Promote only a model that beats the heuristic and the model ranking now.</summary>

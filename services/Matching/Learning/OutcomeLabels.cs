@@ -26,7 +26,7 @@ public sealed class OutcomeLabels(MatchStore store)
         var pairs = new List<LabelledPair>();
         var matchesByNewcomer = new Dictionary<string, List<Match>>();
         var matchesByOpportunity = new Dictionary<string, List<Match>>();
-        await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions, cancellationToken: cancellationToken))
+        await foreach (var impression in store.StreamAsync(MatchStore.Impressions, cancellationToken: cancellationToken))
         {
             // For a newcomer: their matches, told apart by opportunity. For an opportunity: its matches, by newcomer.
             var forNewcomer = impression.NewcomerId.Length > 0;

@@ -4,12 +4,6 @@ using Newcomers.Matching.ReadModel;
 
 namespace Newcomers.Matching.Learning;
 
-/// <summary>One candidate shown in a simulated recommendation, with what became of it.</summary>
-public sealed record SimulatedPair(FitFeatures Features, double HeuristicScore, int Label);
-
-/// <summary>One simulated recommendation request: a newcomer and the candidates shown.</summary>
-public sealed record SimulatedGroup(int Id, IReadOnlyList<SimulatedPair> Pairs);
-
 /// <summary>
 /// Synthetic outcomes, so a fresh install has a model and evaluation is reproducible. All data is
 /// invented. Each group is a newcomer and candidates that pass the hard constraints; what happens

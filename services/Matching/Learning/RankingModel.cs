@@ -4,7 +4,7 @@ using Newcomers.Matching.Domain;
 namespace Newcomers.Matching.Learning;
 
 /// <summary>A promoted model ready to rank: its version, its trees, and its baseline for reasons.</summary>
-public sealed class RankingModel(ModelVersion version, TreeEnsemble trees)
+public sealed class RankingModel(ModelVersion version, TreeEnsemble trees) : IRanker
 {
     private readonly float[] baseline = [.. version.Baseline];
 
@@ -12,27 +12,34 @@ public sealed class RankingModel(ModelVersion version, TreeEnsemble trees)
 
     public string Id => version.Id;
 
-    public double Score(in FitFeatures f)
+    public string Name => version.Id;
+
+    public string Family => "model";
+
+    /// <summary>The heuristic shortlists more than the final list, for the model to re-rank.</summary>
+    public int Shortlist(int limit, MatchingOptions options) => Math.Max(limit, options.ModelShortlist);
+
+    public double Score(in FitFeatures features)
     {
         Span<float> x = stackalloc float[FeatureVector.Length];
-        FeatureVector.Write(f, x);
+        FeatureVector.Write(features, x);
         return trees.Score(x);
     }
 
     public double Score(ReadOnlySpan<float> features) => trees.Score(features);
 
     /// <summary>The raw score on a 0-to-1 scale, for display.</summary>
-    public static double Display(double raw) => 1 / (1 + Math.Exp(-raw));
+    public double DisplayScore(double score) => 1 / (1 + Math.Exp(-score));
 
     /// <summary>
     /// What each reason's features add to this pair's score: the score minus the score with those
     /// features set to their typical (baseline) value. It describes what the model does with this
     /// pair, not a separate rule.
     /// </summary>
-    public IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions(in FitFeatures f)
+    public IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions(in FitFeatures features)
     {
         Span<float> x = stackalloc float[FeatureVector.Length];
-        FeatureVector.Write(f, x);
+        FeatureVector.Write(features, x);
         Span<double> deltas = stackalloc double[ReasonGroups.Length];
         trees.Contributions(x, baseline, ReasonGroups, deltas);
         var contributions = new List<(ReasonKind, double)>(ReasonGroups.Length);

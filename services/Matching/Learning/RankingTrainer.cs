@@ -4,22 +4,6 @@ using Microsoft.ML.Trainers.LightGbm;
 
 namespace Newcomers.Matching.Learning;
 
-/// <summary>A labelled pair as ML.NET reads it: its group (one recommendation request), grade and features.</summary>
-public sealed class RankingRow
-{
-    public float Label { get; set; }
-    public uint Group { get; set; }
-
-    [VectorType(FeatureVector.Length)]
-    public float[] Features { get; set; } = [];
-
-    /// <summary>A score from elsewhere (the heuristic, a random order), to evaluate it the same way.</summary>
-    public float Score { get; set; }
-}
-
-/// <summary>NDCG at 1, 3 and 10 of one ranking on one data set (ML.NET's evaluator, its default label gains).</summary>
-public sealed record RankingQuality(double Ndcg1, double Ndcg3, double Ndcg10);
-
 /// <summary>
 /// LightGBM LambdaRank through ML.NET. The group column is hashed to a key, so a group gets the
 /// same key in every split (a key fitted on one split would map unseen groups to one value).

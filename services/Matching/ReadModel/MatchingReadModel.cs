@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
 
 namespace Newcomers.Matching.ReadModel;
 
@@ -43,6 +43,8 @@ public sealed class MatchingReadModel
             (_, held) => held.Version >= provider.Version ? held : (provider.Version, provider.PlatformId));
     public NewcomerEntry? Newcomer(string id) => newcomers.GetValueOrDefault(id);
     public PairHistory PairsOf(string newcomerId) => pairsByNewcomer.GetValueOrDefault(newcomerId, PairHistory.Empty);
+    /// <summary>Every newcomer's pair history, for eligibility checks across many newcomers.</summary>
+    public PairLookup Pairs => new(pairsByNewcomer);
     /// <summary>The opportunities of a kind that are open with a place left.</summary>
     public SpatialGrid<OpportunitySpot> TakingOpportunities(OpportunityKind kind) => takingByKind[(int)kind];
     public int TotalOpportunities(OpportunityKind kind) => Volatile.Read(ref totalByKind[(int)kind]);
@@ -126,13 +128,7 @@ public sealed class MatchingReadModel
             var fact = new MatchFact(m.Version, m.NewcomerId, m.OpportunityId, m.State);
             if ((old?.TakesPlace ?? false) != fact.TakesPlace) ChangePlaces(m.OpportunityId, fact.TakesPlace ? 1 : -1);
             matches[m.Id] = fact;
-            var history = PairsOf(m.NewcomerId);
-            pairsByNewcomer[m.NewcomerId] = fact.State switch
-            {
-                MatchState.Proposed or MatchState.Accepted or MatchState.Started => history with { Open = history.Open.Add(m.OpportunityId) },
-                MatchState.Declined => new PairHistory(history.Open.Remove(m.OpportunityId), history.Declined.Add(m.OpportunityId)),
-                _ => history with { Open = history.Open.Remove(m.OpportunityId) },
-            };
+            pairsByNewcomer[m.NewcomerId] = PairsOf(m.NewcomerId).After(m.OpportunityId, m.State);
             return true;
         }
     }
@@ -174,16 +170,6 @@ public sealed class MatchingReadModel
 
     private sealed record MatchFact(long Version, string NewcomerId, string OpportunityId, MatchState State)
     {
-        public bool TakesPlace => State is MatchState.Accepted or MatchState.Started;
+        public bool TakesPlace => MatchLifecycle.TakesPlace(State);
     }
-}
-
-/// <summary>The opportunities a newcomer has an open match with, and those declined before.</summary>
-public sealed record PairHistory(ImmutableHashSet<string> Open, ImmutableHashSet<string> Declined)
-{
-    public static readonly PairHistory Empty = new([], []);
-
-    public bool IsEmpty => Open.Count + Declined.Count == 0;
-
-    public bool Excludes(string opportunityId) => !IsEmpty && (Open.Contains(opportunityId) || Declined.Contains(opportunityId));
 }

@@ -1,6 +1,5 @@
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.Contracts.V1;
-using Newcomers.Matching.Api;
 using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.ReadModel;

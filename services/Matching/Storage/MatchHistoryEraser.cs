@@ -2,7 +2,6 @@ using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
-using Newcomers.Matching.Learning;
 
 namespace Newcomers.Matching.Storage;
 
@@ -12,7 +11,7 @@ namespace Newcomers.Matching.Storage;
 /// impressions that suggested them to a provider lose that one item.
 /// Running it twice finds nothing left to delete.
 /// </summary>
-public sealed class MatchHistoryEraser(MatchStore store, ImpressionLog impressions) : IIntegrationEventHandler
+public sealed class MatchHistoryEraser(MatchStore store, IImpressionRecorder impressions) : IIntegrationEventHandler
 {
     public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -31,17 +30,17 @@ public sealed class MatchHistoryEraser(MatchStore store, ImpressionLog impressio
                 await store.CommitAsync(changes, cancellationToken);
             });
         await impressions.FlushAsync(cancellationToken);
-        await foreach (var listed in store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
+        await foreach (var listed in store.StreamAsync(MatchStore.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
             await Optimistic.RetryAsync(async () =>
             {
                 // Another erasure may be rewriting the same impression of suggested newcomers.
-                if (await store.GetAsync(ImpressionLog.Impressions, listed.RequestId, cancellationToken) is not { } impression) return;
+                if (await store.GetAsync(MatchStore.Impressions, listed.RequestId, cancellationToken) is not { } impression) return;
                 var changes = new ChangeSet();
-                ImpressionLog.RemoveItems(impression, item => item.NewcomerId == newcomerId);
+                MatchStore.RemoveItems(impression, item => item.NewcomerId == newcomerId);
                 if (impression.NewcomerId == newcomerId || impression.Items.Count == 0)
-                    changes.Delete(ImpressionLog.Impressions.Name, impression.RequestId, impression.Version);
+                    changes.Delete(MatchStore.Impressions.Name, impression.RequestId, impression.Version);
                 else
-                    ImpressionLog.Impressions.Put(changes, impression, impression.Version);
+                    MatchStore.Impressions.Put(changes, impression, impression.Version);
                 await store.CommitAsync(changes, cancellationToken);
             });
         await store.Documents.ScrubAsync(cancellationToken);

@@ -2,15 +2,31 @@ using Microsoft.Extensions.Logging;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Storage.Formats;
 
 namespace Newcomers.Matching.Storage;
 
-/// <summary>The Matching service's own store: matches, the open pairs and the places taken.</summary>
+/// <summary>The Matching service's own store: matches, the open pairs, the places taken and the impressions shown.</summary>
 public sealed class MatchStore(IDocumentStoreFactory factory, IEventBus bus, ILogger<MatchStore> logger)
     : ServiceStore(factory.Open("matching"), bus, logger)
 {
     public static readonly DocumentCollection<Match> Matches = new("matches", m => m.Id,
         m => [new IndexEntry("newcomer", m.NewcomerId), new IndexEntry("opportunity", m.OpportunityId)]);
+
+    /// <summary>Recommendations as shown; indexed by every newcomer they name: the one suggestions were for, or each one suggested.</summary>
+    public static readonly DocumentCollection<Impression> Impressions = new("impressions", i => i.RequestId, NewcomersIn);
+
+    private static IEnumerable<IndexEntry> NewcomersIn(Impression impression) => impression.NewcomerId.Length > 0
+        ? [new IndexEntry("newcomer", impression.NewcomerId)]
+        : impression.Items.Select(item => new IndexEntry("newcomer", item.NewcomerId));
+
+    /// <summary>Drops items from an impression; the positions of the others stay as they were shown.</summary>
+    public static void RemoveItems(Impression impression, Func<ShownItem, bool> remove)
+    {
+        var kept = impression.Items.Where(item => !remove(item)).ToList();
+        impression.Items.Clear();
+        impression.Items.Add(kept);
+    }
 
     /// <summary>Held by the one open match of a pair.</summary>
     public static string OpenPairKey(string newcomerId, string opportunityId) => $"open-pair:{newcomerId}:{opportunityId}";

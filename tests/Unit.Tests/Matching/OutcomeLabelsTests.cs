@@ -20,7 +20,7 @@ public sealed class OutcomeLabelsTests
         foreach (var id in new[] { "completed", "declined", "ignored", "earlier" })
             impression.Items.Add(new ShownItem { OpportunityId = id, Position = impression.Items.Count + 1, Features = { new float[FeatureVector.Length] } });
         var changes = new ChangeSet();
-        ImpressionLog.Impressions.Put(changes, impression, 0);
+        MatchStore.Impressions.Put(changes, impression, 0);
         MatchStore.Matches.Put(changes, Match("m1", "completed", MatchState.Completed, shownAt.AddDays(1)), 0);
         MatchStore.Matches.Put(changes, Match("m2", "declined", MatchState.Declined, shownAt.AddHours(1)), 0);
         MatchStore.Matches.Put(changes, Match("m3", "earlier", MatchState.Completed, shownAt.AddDays(-5)), 0);
@@ -37,7 +37,7 @@ public sealed class OutcomeLabelsTests
     {
         await using var store = TempMatchStore.Open();
         var changes = new ChangeSet();
-        ImpressionLog.Impressions.Put(changes, ForOpportunity("r1", "o1", "accepted", "ignored", "started"), 0);
+        MatchStore.Impressions.Put(changes, ForOpportunity("r1", "o1", "accepted", "ignored", "started"), 0);
         MatchStore.Matches.Put(changes, Match("m1", "o1", MatchState.Accepted, ShownAt.AddHours(2), "accepted"), 0);
         MatchStore.Matches.Put(changes, Match("m2", "o1", MatchState.Started, ShownAt.AddDays(3), "started"), 0);
         MatchStore.Matches.Put(changes, Match("m3", "o2", MatchState.Completed, ShownAt.AddDays(1), "ignored"), 0);
@@ -54,22 +54,22 @@ public sealed class OutcomeLabelsTests
         await using var store = TempMatchStore.Open();
         var forNewcomer = new Impression { RequestId = "r1", NewcomerId = "n1", ShownAtMs = ShownAt.ToUnixTimeMilliseconds(), Items = { new ShownItem { OpportunityId = "o1", Position = 1 } } };
         var changes = new ChangeSet();
-        ImpressionLog.Impressions.Put(changes, forNewcomer, 0);
-        ImpressionLog.Impressions.Put(changes, ForOpportunity("r2", "o1", "n2", "n1", "n3"), 0);
-        ImpressionLog.Impressions.Put(changes, ForOpportunity("r3", "o2", "n1"), 0);
+        MatchStore.Impressions.Put(changes, forNewcomer, 0);
+        MatchStore.Impressions.Put(changes, ForOpportunity("r2", "o1", "n2", "n1", "n3"), 0);
+        MatchStore.Impressions.Put(changes, ForOpportunity("r3", "o2", "n1"), 0);
         await store.CommitAsync(changes);
         var eraser = new MatchHistoryEraser(store, new ImpressionLog(store, new MatchingReadModel(), NullLogger<ImpressionLog>.Instance));
 
         await eraser.HandleAsync(new IntegrationEvent { NewcomerErased = new NewcomerErased { NewcomerId = "n1" } }, CancellationToken.None);
 
         var left = new List<Impression>();
-        await foreach (var impression in store.StreamAsync(ImpressionLog.Impressions)) left.Add(impression);
+        await foreach (var impression in store.StreamAsync(MatchStore.Impressions)) left.Add(impression);
         var kept = Assert.Single(left);
         Assert.Equal("r2", kept.RequestId);
         Assert.Equal(["n2", "n3"], kept.Items.Select(i => i.NewcomerId));
         Assert.Equal([1, 3], kept.Items.Select(i => i.Position));
-        Assert.Empty(await ToListAsync(store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", "n1"))));
-        Assert.Single(await ToListAsync(store.StreamAsync(ImpressionLog.Impressions, new IndexEntry("newcomer", "n3"))));
+        Assert.Empty(await ToListAsync(store.StreamAsync(MatchStore.Impressions, new IndexEntry("newcomer", "n1"))));
+        Assert.Single(await ToListAsync(store.StreamAsync(MatchStore.Impressions, new IndexEntry("newcomer", "n3"))));
     }
 
     private static readonly DateTimeOffset ShownAt = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);

@@ -1,4 +1,5 @@
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
 using Newcomers.Matching.ReadModel;
 
 namespace Newcomers.Unit.Tests.Matching;

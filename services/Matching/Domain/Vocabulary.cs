@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Newcomers.Matching.ReadModel;
+namespace Newcomers.Matching.Domain;
 
 /// <summary>
 /// Interns labels (skills, languages, interests) as small integers, so overlaps are merges of

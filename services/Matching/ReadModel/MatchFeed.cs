@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Newcomers.Contracts.V1;
 
-namespace Newcomers.Matching.Api;
+namespace Newcomers.Matching.ReadModel;
 
 /// <summary>
 /// Match changes as they reach this process (once each: the read model applies a version once), to
@@ -40,6 +40,3 @@ public sealed class MatchFeed
         }
     }
 }
-
-/// <summary>A watcher fell too far behind.</summary>
-public sealed class FeedOverflowException() : Exception("the watcher fell too far behind");

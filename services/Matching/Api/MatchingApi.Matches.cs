@@ -1,0 +1,193 @@
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Audit;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
+using Newcomers.Matching.Storage;
+
+namespace Newcomers.Matching.Api;
+
+/// <summary>Matches from proposal to outcome, and reading and watching them.</summary>
+public sealed partial class MatchingApi
+{
+    public override async Task<Match> ProposeMatch(ProposeMatchRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
+        var v = new Violations().Id(request.NewcomerId, "newcomer_id").Id(request.OpportunityId, "opportunity_id");
+        // Only an admin proposes on a caseworker's behalf and names them; staff propose as themselves (the token's subject) and the field is ignored.
+        if (caller.IsAdmin) v.Id(request.CaseworkerId, "caseworker_id");
+        v.ThrowIfAny();
+        var newcomer = model.Newcomer(request.NewcomerId);
+        if (newcomer is null || !access.ActsForNewcomer(caller, newcomer.Id)) throw Errors.NotFound("newcomer", request.NewcomerId);
+        var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
+        if (!access.ActsForNewcomer(caller, newcomer.Id, opportunity.Kind)) throw Caller.Denied("a coordinator matches language buddies only");
+        if (!newcomer.Matchable) throw NotMatchable(newcomer.Id);
+        if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
+
+        var (score, reasons) = recommender.Explain(newcomer, opportunity);
+        var now = Now();
+        var match = new Match
+        {
+            Id = Ids.New(), NewcomerId = newcomer.Id, OpportunityId = opportunity.Id, ProviderId = opportunity.ProviderId, Kind = opportunity.Kind, State = MatchState.Proposed,
+            ProposedBy = caller.IsAdmin ? request.CaseworkerId : caller.Subject, Score = score, Reasons = { reasons }, CountsTowardsMap = opportunity.CountsTowardsMap,
+            History = { new StateChange { State = MatchState.Proposed, Time = now, Party = Party.Caseworker } }, CreateTime = now, UpdateTime = now,
+        };
+        var changes = new ChangeSet().Claim(MatchStore.ActiveKey(newcomer.Id), MatchStore.Active).Claim(MatchStore.OpenPairKey(newcomer.Id, opportunity.Id), match.Id);
+        Save(changes, match, 0);
+        try
+        {
+            await store.CommitAsync(changes, context.CancellationToken);
+        }
+        catch (UniqueConflictException conflict) when (conflict.Owner == MatchStore.Erased)
+        {
+            throw Errors.NotFound("newcomer", newcomer.Id);
+        }
+        catch (UniqueConflictException conflict)
+        {
+            throw Errors.AlreadyExists("match", conflict.Owner);
+        }
+        audit.ReadNewcomer(caller, "ProposeMatch", newcomer.Id, Purposes.Matching);
+        return match;
+    }
+
+    public override Task<Match> RespondToMatch(RespondToMatchRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.MatchId, "match_id")
+            .Check(Rules.Defined(request.Party), "party", "required: PARTY_PROVIDER, PARTY_NEWCOMER or PARTY_CASEWORKER")
+            .Check(request.Party != Party.Caseworker || !request.Accept, "accept", "a caseworker can only withdraw a proposal (accept = false)")
+            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this answer is based on").ThrowIfAny();
+        var caller = Caller.Of(context).Require(Roles.People);
+        return ChangeAsync("RespondToMatch", request.MatchId, request.Version, caller, match =>
+        {
+            var mayAnswer = request.Party == Party.Provider ? access.ManagesProvider(caller, match.ProviderId)
+                : caller.IsAdmin || MatchAccess.IsStaff(caller) && access.ActsForNewcomer(caller, match.NewcomerId, match.Kind);
+            if (!mayAnswer) throw Caller.Denied($"you may not answer for {request.Party}");
+        }, (match, changes) =>
+        {
+            MatchLifecycle.Respond(match, request.Party, request.Accept, request.Reason, Now());
+            if (!MatchLifecycle.IsOpen(match.State)) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
+            if (!MatchLifecycle.TakesPlace(match.State)) return;
+            var newcomer = model.Newcomer(match.NewcomerId);
+            if (newcomer is not { Matchable: true }) throw NotMatchable(match.NewcomerId);
+            var opportunity = model.Opportunity(match.OpportunityId);
+            if (opportunity is null || !Eligibility.OpenOn(opportunity, recommender.Today())) throw NoPlace(match.OpportunityId);
+            changes.Reserve(MatchStore.PlacesKey(match.OpportunityId), opportunity.Capacity);
+        }, context.CancellationToken);
+    }
+
+    public override Task<Match> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
+    {
+        new Violations().Id(request.MatchId, "match_id")
+            .Check(Rules.Defined(request.Outcome), "outcome", "required: OUTCOME_STARTED, OUTCOME_COMPLETED or OUTCOME_ENDED")
+            .Check(request.HoursCompleted is >= 0 and <= 2000, "hours_completed", "between 0 and 2000")
+            .Check(request.Outcome != Outcome.Completed || request.HoursCompleted > 0, "hours_completed", "required for OUTCOME_COMPLETED")
+            .Check(request.Outcome != Outcome.Started || request.HoursCompleted == 0, "hours_completed", "only with OUTCOME_COMPLETED or OUTCOME_ENDED")
+            .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", "required for OUTCOME_ENDED")
+            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this outcome is based on").ThrowIfAny();
+        var caller = Caller.Of(context).Require(Roles.People);
+        return ChangeAsync("RecordOutcome", request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
+        {
+            MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.Reason, Now());
+            if (MatchLifecycle.IsOpen(match.State)) return;
+            changes.Free(MatchStore.PlacesKey(match.OpportunityId)).Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
+            if (match.CountsTowardsMap && match.HoursCompleted > 0)
+                changes.Publish(IntegrationEvents.Of(new MapHoursEarned { MatchId = match.Id, NewcomerId = match.NewcomerId, Hours = match.HoursCompleted }));
+        }, context.CancellationToken);
+    }
+
+    public override async Task<Match> GetMatch(GetMatchRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.People);
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        var match = await LoadAsync(request.Id, caller, context.CancellationToken);
+        audit.ReadNewcomer(caller, "GetMatch", match.NewcomerId, Purposes.FollowUp);
+        return access.View(caller, match);
+    }
+
+    public override async Task<ListMatchesResponse> ListMatches(ListMatchesRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.People);
+        var query = $"ListMatches\n{request.NewcomerId}\n{request.OpportunityId}";
+        new Violations().OptionalId(request.NewcomerId, "newcomer_id").OptionalId(request.OpportunityId, "opportunity_id").PageSize(request.PageSize)
+            .Check(request.NewcomerId.Length == 0 != (request.OpportunityId.Length == 0), "newcomer_id", "give exactly one of newcomer_id and opportunity_id")
+            .PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
+        if (request.NewcomerId.Length > 0 && !access.ActsForNewcomer(caller, request.NewcomerId) && !caller.IsAdmin && MatchAccess.IsStaff(caller))
+            throw Errors.NotFound("newcomer", request.NewcomerId);
+        var index = request.NewcomerId.Length > 0 ? new IndexEntry("newcomer", request.NewcomerId) : new IndexEntry("opportunity", request.OpportunityId);
+        var (visible, last) = await store.ListAsync(MatchStore.Matches, index, Pages.Size(request.PageSize), after, m => access.Sees(caller, m), descending: true,
+            cancellationToken: context.CancellationToken);
+        await audit.ReadNewcomersAsync(caller, "ListMatches", visible.Select(m => m.NewcomerId), Purposes.FollowUp, context.CancellationToken);
+        return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = pages.Next(caller, query, last) };
+    }
+
+    public override async Task WatchMatches(WatchMatchesRequest request, IServerStreamWriter<Match> responseStream, ServerCallContext context)
+    {
+        new Violations().OptionalId(request.ProviderId, "provider_id").ThrowIfAny();
+        var caller = Caller.Of(context).Require(Roles.People);
+        if (request.ProviderId.Length > 0 && !MatchAccess.IsStaff(caller) && !access.ManagesProvider(caller, request.ProviderId))
+            throw Caller.Denied("not a provider you manage");
+        using var subscription = feed.Watch();
+        try
+        {
+            await foreach (var match in subscription.Changes.ReadAllAsync(context.CancellationToken))
+            {
+                if (request.ProviderId.Length > 0 && match.ProviderId != request.ProviderId || !access.Sees(caller, match)) continue;
+                audit.ReadNewcomer(caller, "WatchMatches", match.NewcomerId, Purposes.FollowUp);
+                await responseStream.WriteAsync(access.View(caller, match), context.CancellationToken);
+            }
+        }
+        catch (FeedOverflowException)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, "fell more than 1000 changes behind; watch again and catch up with ListMatches"));
+        }
+    }
+
+    /// <summary>
+    /// Reads, changes and commits one match the caller may see. With a version from the caller a stale
+    /// read is ABORTED; without one the change is retried on the latest version, so no concurrent
+    /// answer is lost. The answer shows the match, so it is an audited read.
+    /// </summary>
+    private async Task<Match> ChangeAsync(string action, string id, long version, Caller caller, Action<Match> authorize, Action<Match, ChangeSet> change,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Optimistic.RetryAsync(async () =>
+            {
+                var match = await LoadAsync(id, caller, cancellationToken);
+                authorize(match);
+                if (version != 0 && version != match.Version) throw Errors.Aborted("match", id, match.Version);
+                var current = match.Version;
+                var changes = new ChangeSet();
+                change(match, changes);
+                Save(changes, match, current);
+                await store.CommitAsync(changes, cancellationToken);
+                audit.ReadNewcomer(caller, action, match.NewcomerId, Purposes.FollowUp);
+                return access.View(caller, match);
+            }, attempts: version == 0 ? 50 : 1);
+        }
+        catch (CapacityExceededException)
+        {
+            var opportunityId = (await LoadAsync(id, caller, cancellationToken)).OpportunityId;
+            throw NoPlace(opportunityId);
+        }
+    }
+
+    private static void Save(ChangeSet changes, Match match, long expectedVersion)
+    {
+        MatchStore.Matches.Put(changes, match, expectedVersion);
+        // Events carry no free text about a person: the reason stays in the match store.
+        changes.Publish(IntegrationEvents.Of(new MatchChanged { Match = new Match(match) { Reason = "" } }));
+    }
+
+    /// <summary>The match, if it exists and the caller may see it; NOT_FOUND otherwise, either way.</summary>
+    private async Task<Match> LoadAsync(string id, Caller caller, CancellationToken cancellationToken)
+    {
+        var match = await store.GetAsync(MatchStore.Matches, id, cancellationToken);
+        return match is not null && access.Sees(caller, match) ? match : throw Errors.NotFound("match", id);
+    }
+}

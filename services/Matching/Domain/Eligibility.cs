@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.Domain;
+
+/// <summary>
+/// The hard constraints on a pair, in the order they are counted: the newcomer consents and is
+/// active; the opportunity is open with a place left and has not ended; within the newcomer's
+/// travel distance (or the request's, if shorter); Dutch at most <see cref="MatchingOptions.MaxDutchStepsBelow"/>
+/// steps under the level asked; a part of the week in common; the pair neither declined before
+/// nor open already; the newcomer's buddy preference; the request's filter. A pair is removed by
+/// the first constraint it fails, and that constraint counts it. One instance per request (the day,
+/// the setting and the counts); the per-pair checks allocate nothing and inline into the loops.
+/// </summary>
+public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
+{
+    /// <summary>The counts of a RecommendOpportunities response, in order.</summary>
+    public static readonly Constraint[] ForNewcomerCounted = [Constraint.OpenWithCapacity, Constraint.TravelDistance, Constraint.DutchLevel,
+        Constraint.Availability, Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter];
+
+    /// <summary>The counts of a RecommendNewcomers response, in order.</summary>
+    public static readonly Constraint[] ForOpportunityCounted = [Constraint.Consent, Constraint.TravelDistance, Constraint.DutchLevel,
+        Constraint.Availability, Constraint.NotDeclinedBefore, Constraint.BuddyPreference, Constraint.RequestFilter];
+
+    private readonly int day = today.DayNumber;
+    private readonly int[] removed = new int[(int)Constraint.RequestFilter + 1];
+
+    public DateOnly Today => today;
+
+    /// <summary>Consent to matching, and an active status.</summary>
+    public static bool Consents(Newcomer n) => n.Consent?.Matching == true && n.Status is NewcomerStatus.Active or NewcomerStatus.Unspecified;
+
+    /// <summary>Open with a place left (whatever its end date): such opportunities are in the read model's grid.</summary>
+    public static bool TakesNewcomers(OpportunityEntry o) => o.Open && o.PlacesLeft > 0;
+
+    /// <summary>Open with a place left and not ended on the day.</summary>
+    public static bool TakesNewcomersOn(OpportunityEntry o, DateOnly day) => TakesNewcomers(o) && NotEnded(o, day);
+
+    /// <summary>Open and not ended on the day, with or without a place left (a place is reserved when a match is accepted).</summary>
+    public static bool OpenOn(OpportunityEntry o, DateOnly day) => o.Open && NotEnded(o, day);
+
+    private static bool NotEnded(OpportunityEntry o, DateOnly day) => o.End is null || o.End >= day;
+
+    /// <summary>How far from the newcomer to look: their own limit, or the request's when it is shorter.</summary>
+    public static double Reach(NewcomerEntry n, OpportunityFilter filter) => filter.MaxDistanceKm > 0 ? Math.Min(filter.MaxDistanceKm, n.MaxKm) : n.MaxKm;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InReach(double squaredKm, double reachKm) => squaredKm <= reachKm * reachKm;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool DutchSuffices(int newcomerStep, int requiredStep) => newcomerStep >= requiredStep - maxDutchStepsBelow;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ShareTime(uint newcomerWeek, uint opportunityWeek) => (newcomerWeek & opportunityWeek) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool BuddyFits(Gender wanted, Gender offered) => wanted == Gender.Unspecified || wanted == offered;
+
+    /// <summary>
+    /// The first constraint an opportunity within reach fails for the newcomer, or Unspecified. Reads
+    /// the grid cell only, until a pair needs the entry (its id for a pair history, a buddy's gender, a filter).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Constraint Check(NewcomerEntry n, in OpportunitySpot o, PairHistory pairs, OpportunityFilter filter) =>
+        o.EndDay < day ? Constraint.OpenWithCapacity
+        : !DutchSuffices(n.Dutch, o.RequiredDutch) ? Constraint.DutchLevel
+        : !ShareTime(n.WeekMask, o.WeekMask) ? Constraint.Availability
+        : !pairs.IsEmpty && pairs.Excludes(o.Id) ? Constraint.NotDeclinedBefore
+        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n.BuddyGender, o.Entry.BuddyGender) ? Constraint.BuddyPreference
+        : !filter.IsEmpty && !filter.Admits(o.Entry) ? Constraint.RequestFilter
+        : Constraint.Unspecified;
+
+    /// <summary>
+    /// The first constraint a consenting newcomer within reach fails for an opportunity that takes
+    /// newcomers, or Unspecified. The newcomer's pair history is looked up only when needed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Constraint Check<TPairs>(NewcomerEntry n, OpportunityEntry o, in TPairs pairs, Func<NewcomerEntry, bool>? inScope)
+        where TPairs : struct, IPairHistories =>
+        !DutchSuffices(n.Dutch, o.RequiredDutch) ? Constraint.DutchLevel
+        : !ShareTime(n.WeekMask, o.WeekMask) ? Constraint.Availability
+        : pairs.Of(n.Id).Excludes(o.Id) ? Constraint.NotDeclinedBefore
+        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n.BuddyGender, o.BuddyGender) ? Constraint.BuddyPreference
+        : inScope is not null && !inScope(n) ? Constraint.RequestFilter
+        : Constraint.Unspecified;
+
+    /// <summary>Counts candidates removed by a constraint.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Remove(Constraint constraint, int candidates = 1) => removed[(int)constraint] += candidates;
+
+    /// <summary>What each constraint removed, in the given order.</summary>
+    public IEnumerable<ConstraintCount> Removed(Constraint[] order) =>
+        order.Select(c => new ConstraintCount { Constraint = c, Removed = removed[(int)c] });
+}

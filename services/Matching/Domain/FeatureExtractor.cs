@@ -1,0 +1,71 @@
+namespace Newcomers.Matching.Domain;
+
+/// <summary>The one place where a pair becomes <see cref="FitFeatures"/>.</summary>
+public static class FeatureExtractor
+{
+    public const double MapHoursRequired = 40;
+
+    /// <summary>
+    /// Features computed from a grid cell alone, with each set overlap (skills, languages,
+    /// interests) at the most its signatures allow: the score of these bounds the pair's real
+    /// score from above, so a pair whose bound cannot enter the top list need not be extracted.
+    /// </summary>
+    public static FitFeatures Optimistic(NewcomerEntry n, in OpportunitySpot o, double distanceKm)
+    {
+        // Disjoint signatures mean no shared id; otherwise assume the most the two sets allow.
+        var skills = (n.SkillSignature & o.Skills) == 0 ? 0 : Math.Min(n.Skills.Length, o.SkillCount);
+        return new FitFeatures(
+            DistanceKm: distanceKm,
+            DistanceShare: Math.Clamp(distanceKm / n.MaxKm, 0, 1),
+            DutchGap: n.Dutch - o.RequiredDutch,
+            LanguageSupport: o.LanguageSupport,
+            SharedLanguages: (n.LanguageSignature & o.Languages) == 0 ? 0 : n.Languages.Length,
+            OccupationLevel: Isco.Level(n.Occupations, o.Occupation),
+            SkillOverlap: skills,
+            SkillShare: o.SkillCount == 0 ? 0 : (double)skills / o.SkillCount,
+            ScheduleShare: ScheduleShare(n.WeekMask, o.WeekMask),
+            HoursShare: HoursShare(n.Hours, o.Hours),
+            GoalFit: n.GoalFitByKind[(int)o.Kind],
+            InterestOverlap: (n.InterestSignature & o.Interests) == 0 ? 0 : n.Interests.Length,
+            FamilyBuddyFit: n.FamilyBuddy && o.FamilyBuddy,
+            MapNeed: MapNeed(n, o.CountsTowardsMap),
+            PlacesLeft: 0,
+            DaysUntilStart: 0,
+            Kind: o.Kind);
+    }
+
+    public static FitFeatures Extract(NewcomerEntry n, OpportunityEntry o, double distanceKm, DateOnly today)
+    {
+        var overlap = Vocabulary.Overlap(n.Skills, o.Skills);
+        return new FitFeatures(
+            DistanceKm: distanceKm,
+            DistanceShare: Math.Clamp(distanceKm / n.MaxKm, 0, 1),
+            DutchGap: n.Dutch - o.RequiredDutch,
+            LanguageSupport: o.LanguageSupport,
+            SharedLanguages: Vocabulary.Overlap(n.Languages, o.Languages),
+            OccupationLevel: Isco.Level(n.Occupations, o.Occupation),
+            SkillOverlap: overlap,
+            SkillShare: o.Skills.Length == 0 ? 0 : (double)overlap / o.Skills.Length,
+            ScheduleShare: ScheduleShare(n.WeekMask, o.WeekMask),
+            HoursShare: HoursShare(n.Hours, o.Hours),
+            GoalFit: n.GoalFitByKind[(int)o.Kind],
+            InterestOverlap: Vocabulary.Overlap(n.Interests, o.Interests),
+            FamilyBuddyFit: n.FamilyBuddy && o.FamilyBuddy,
+            MapNeed: MapNeed(n, o.CountsTowardsMap),
+            PlacesLeft: o.PlacesLeft,
+            DaysUntilStart: o.Start is { } start ? Math.Clamp(start.DayNumber - today.DayNumber, 0, 365) : 0,
+            Kind: o.Kind);
+    }
+
+    private static double ScheduleShare(uint newcomerWeek, uint opportunityWeek)
+    {
+        var parts = Week.Count(opportunityWeek);
+        return parts == 0 ? 0 : (double)Week.Count(newcomerWeek & opportunityWeek) / parts;
+    }
+
+    private static double HoursShare(int newcomerHours, int opportunityHours) =>
+        opportunityHours <= 0 ? 1 : Math.Min(1, (double)newcomerHours / opportunityHours);
+
+    private static double MapNeed(NewcomerEntry n, bool countsTowardsMap) =>
+        countsTowardsMap && n.MapHoursDone < MapHoursRequired ? (MapHoursRequired - n.MapHoursDone) / MapHoursRequired : 0;
+}

@@ -1,0 +1,7 @@
+namespace Newcomers.Matching.Domain;
+
+/// <summary>Gives the ranker in force, read once per request so a request ranks with one ranker throughout.</summary>
+public interface IRankerInForce
+{
+    IRanker Ranker { get; }
+}

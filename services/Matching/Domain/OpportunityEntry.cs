@@ -1,0 +1,27 @@
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+
+namespace Newcomers.Matching.Domain;
+
+/// <summary>An opportunity as matching needs it: immutable, labels interned, the week as a bit mask.</summary>
+public sealed record OpportunityEntry(
+    string Id, long Version, OpportunityKind Kind, string Title, string ProviderId, string MunicipalityCode, double Latitude, double Longitude,
+    int RequiredDutch, uint WeekMask, int Hours, int Occupation, int[] Skills, int[] Languages, int[] Interests,
+    bool LanguageSupport, bool CountsTowardsMap, int Capacity, bool Open, DateOnly? End, DateOnly? Start, Gender BuddyGender,
+    bool FamilyBuddy, PlaceCounter Places) : ILocated
+{
+    public int PlacesLeft => Capacity - Places.Taken;
+
+    /// <summary>Open with a place left; such entries are in the spatial grid.</summary>
+    public bool TakesNewcomers => Eligibility.TakesNewcomers(this);
+
+    public bool TakesNewcomersOn(DateOnly day) => Eligibility.TakesNewcomersOn(this, day);
+
+    public static OpportunityEntry From(Opportunity o, Vocabulary vocabulary, PlaceCounter places) => new(
+        o.Id, o.Version, o.Kind, o.Title, o.ProviderId, o.MunicipalityCode, o.Location.Latitude, o.Location.Longitude,
+        Cefr.Step(o.RequiredDutchLevel), Week.Mask(o.Schedule.DayParts), o.Schedule.HoursPerWeek, Isco.Code(o.Occupation),
+        vocabulary.Intern(o.Skills), vocabulary.Intern(o.Kind == OpportunityKind.LanguageBuddy && o.Buddy is not null ? o.Buddy.Languages : o.UsefulLanguages),
+        vocabulary.Intern(o.Buddy?.Interests ?? []), o.LanguageSupport, o.CountsTowardsMap, o.Capacity,
+        o.Status != OpportunityStatus.Closed, Dates.EndOf(o), Dates.TryToDateOnly(o.StartDate, out var start) ? start : null,
+        o.Buddy?.Gender ?? Gender.Unspecified, o.Buddy?.FamilyBuddy ?? false, places);
+}

@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Options;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
+
+namespace Newcomers.Matching.ReadModel;
+
+/// <summary>
+/// Candidate generation over the read model, and ranking. The hard constraints of
+/// <see cref="Eligibility"/> first, counted one by one; the spatial grid means only cells within
+/// reach are visited. The heuristic shortlists the survivors; the ranker in force orders the
+/// shortlist; reasons are written for the final list only, and what was shown goes to the
+/// impression recorder.
+/// </summary>
+public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<MatchingOptions> options, TimeProvider clock,
+    IRankerInForce? ranker = null, IImpressionRecorder? impressions = null)
+{
+    [ThreadStatic] private static List<OpportunitySpot[]>? opportunityCells;
+    [ThreadStatic] private static List<NewcomerEntry[]>? newcomerCells;
+
+    /// <summary>Opportunities for a newcomer, ranked by the given ranker or else the one in force.</summary>
+    public RecommendOpportunitiesResponse ForNewcomer(NewcomerEntry n, IReadOnlyList<OpportunityKind> kinds, int limit, OpportunityFilter filter, IRanker? ranking = null)
+    {
+        var eligibility = new Eligibility(options.CurrentValue.MaxDutchStepsBelow, Today());
+        var today = eligibility.Today;
+        var reach = Eligibility.Reach(n, filter);
+        var pairs = model.PairsOf(n.Id);
+        var home = new Geo.From(n.Latitude, n.Longitude);
+        int considered = 0, eligible = 0;
+        ranking ??= InForce;
+        var top = new TopList<OpportunityEntry>(ranking.Shortlist(limit, options.CurrentValue));
+        var cells = opportunityCells ??= new List<OpportunitySpot[]>(256);
+        foreach (var kind in kinds)
+        {
+            var taking = model.TakingOpportunityCount(kind);
+            considered += model.TotalOpportunities(kind);
+            eligibility.Remove(Constraint.OpenWithCapacity, model.TotalOpportunities(kind) - taking);
+            var inReach = 0;
+            cells.Clear();
+            model.TakingOpportunities(kind).CellsNear(n.Latitude, n.Longitude, reach, cells);
+            foreach (var cell in cells)
+                for (var i = 0; i < cell.Length; i++)
+                {
+                    ref readonly var o = ref cell[i];
+                    var squared = home.SquaredKm(o.Latitude, o.Longitude);
+                    if (!Eligibility.InReach(squared, reach)) continue;
+                    inReach++;
+                    var failed = eligibility.Check(n, o, pairs, filter);
+                    if (failed != Constraint.Unspecified)
+                    {
+                        eligibility.Remove(failed);
+                        continue;
+                    }
+                    eligible++;
+                    var distance = Math.Sqrt(squared);
+                    // Most pairs cannot reach the top list even at their best: skip their full extraction.
+                    if (HeuristicRanker.Score(FeatureExtractor.Optimistic(n, o, distance)) < top.Threshold) continue;
+                    top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance, o.Id, o.Entry);
+                }
+            // The grid holds only opportunities that take newcomers, and the cells within reach are all that is visited.
+            eligibility.Remove(Constraint.TravelDistance, Math.Max(0, taking - inReach));
+        }
+        cells.Clear();
+
+        var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
+        response.Removed.Add(eligibility.Removed(Eligibility.ForNewcomerCounted));
+        var ranked = Rank(top, ranking, limit, (o, distance) => FeatureExtractor.Extract(n, o, distance, today), o => o.Id);
+        var shownAt = clock.GetUtcNow();
+        var shown = new List<SuggestionShown>(ranked.Count);
+        foreach (var r in ranked)
+        {
+            response.Suggestions.Add(new OpportunitySuggestion
+            {
+                OpportunityId = r.Item.Id, Kind = r.Item.Kind, Title = r.Item.Title, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
+                PlacesLeft = r.Item.PlacesLeft, Reasons = { ReasonWriter.Write(r.Contributions, r.Features, n, r.Item, model.Vocabulary) },
+            });
+            shown.Add(new SuggestionShown(shown.Count + 1, NewcomerId: "", OpportunityId: r.Item.Id, r.Features, r.HeuristicScore));
+        }
+        impressions?.Record(new RecommendationShown(response.RequestId, n.Id, OpportunityId: "", response.Ranker, shownAt, shown));
+        return response;
+    }
+
+    /// <summary>Newcomers for an opportunity; those outside the caller's scope count as removed by the request filter.</summary>
+    public RecommendNewcomersResponse ForOpportunity(OpportunityEntry o, int limit, Func<NewcomerEntry, bool>? inScope = null, IRanker? ranking = null)
+    {
+        var eligibility = new Eligibility(options.CurrentValue.MaxDutchStepsBelow, Today());
+        var today = eligibility.Today;
+        // The grid holds consenting, active newcomers only.
+        eligibility.Remove(Constraint.Consent, model.NewcomerCount - model.MatchableNewcomerCount);
+        int inReach = 0, eligible = 0;
+        var place = new Geo.From(o.Latitude, o.Longitude);
+        var pairs = model.Pairs;
+        ranking ??= InForce;
+        var top = new TopList<NewcomerEntry>(ranking.Shortlist(limit, options.CurrentValue));
+        var cells = newcomerCells ??= new List<NewcomerEntry[]>(256);
+        cells.Clear();
+        model.MatchableNewcomers.CellsNear(o.Latitude, o.Longitude, model.WidestTravelKm, cells);
+        foreach (var cell in cells)
+            foreach (var n in cell)
+            {
+                var squared = place.SquaredKm(n.Latitude, n.Longitude);
+                if (!Eligibility.InReach(squared, n.MaxKm)) continue;
+                inReach++;
+                var failed = eligibility.Check(n, o, pairs, inScope);
+                if (failed != Constraint.Unspecified)
+                {
+                    eligibility.Remove(failed);
+                    continue;
+                }
+                eligible++;
+                var distance = Math.Sqrt(squared);
+                top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o, distance, today)), distance, n.Id, n);
+            }
+        cells.Clear();
+        eligibility.Remove(Constraint.TravelDistance, Math.Max(0, model.MatchableNewcomerCount - inReach));
+
+        var response = new RecommendNewcomersResponse { Considered = model.NewcomerCount, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
+        response.Removed.Add(eligibility.Removed(Eligibility.ForOpportunityCounted));
+        var shownAt = clock.GetUtcNow();
+        var ranked = Rank(top, ranking, limit, (n, distance) => FeatureExtractor.Extract(n, o, distance, today), n => n.Id);
+        var shown = new List<SuggestionShown>(ranked.Count);
+        foreach (var r in ranked)
+        {
+            response.Suggestions.Add(new NewcomerSuggestion
+            {
+                NewcomerId = r.Item.Id, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
+                Reasons = { ReasonWriter.Write(r.Contributions, r.Features, r.Item, o, model.Vocabulary) },
+            });
+            shown.Add(new SuggestionShown(shown.Count + 1, NewcomerId: r.Item.Id, OpportunityId: "", r.Features, r.HeuristicScore));
+        }
+        impressions?.Record(new RecommendationShown(response.RequestId, NewcomerId: "", o.Id, response.Ranker, shownAt, shown));
+        return response;
+    }
+
+    /// <summary>Score and reasons of one pair, for a proposal made outside the recommendations.</summary>
+    public (double Score, List<Reason> Reasons) Explain(NewcomerEntry n, OpportunityEntry o)
+    {
+        var features = FeatureExtractor.Extract(n, o, Math.Sqrt(new Geo.From(n.Latitude, n.Longitude).SquaredKm(o.Latitude, o.Longitude)), Today());
+        var ranking = InForce;
+        var (score, contributions) = (ranking.DisplayScore(ranking.Score(features)), ranking.Contributions(features));
+        return (Math.Round(score, 4), ReasonWriter.Write(contributions, features, n, o, model.Vocabulary));
+    }
+
+    /// <summary>The ranker in force: the promoted model, or the heuristic.</summary>
+    public IRanker InForce => ranker?.Ranker ?? HeuristicRanker.Instance;
+
+    /// <summary>The final list: the heuristic's shortlist ordered by the ranker, with each pair's contributions.</summary>
+    private static List<Ranked<T>> Rank<T>(TopList<T> shortlist, IRanker ranking, int limit, Func<T, double, FitFeatures> extract, Func<T, string> id)
+        where T : class
+    {
+        var final = new TopList<Ranked<T>>(limit);
+        foreach (var (heuristic, distance, item) in shortlist.Items())
+        {
+            var features = extract(item, distance);
+            final.Offer(ranking.Score(features), distance, id(item), new Ranked<T>(item, distance, features, 0, heuristic, []));
+        }
+        return final.Items().Select(r => r.Item with { DisplayScore = ranking.DisplayScore(r.Score), Contributions = ranking.Contributions(r.Item.Features) }).ToList();
+    }
+
+    private sealed record Ranked<T>(T Item, double Distance, FitFeatures Features, double DisplayScore, double HeuristicScore,
+        IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions);
+
+    public DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
