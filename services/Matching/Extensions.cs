@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Matching.Api;
@@ -43,7 +44,7 @@ public static class Extensions
         services.AddSingleton<IIntegrationEventHandler>(sp => sp.GetRequiredService<ModelRegistry>());
         services.AddSingleton<ReadModelLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelLoader>());
-        services.AddHealthChecks().AddCheck<ReadModelLoader>("matching-read-model");
+        services.AddStartupWork(ReadModelLoader.Work);
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace Newcomers.Benchmarks;
 /// </summary>
 public static class Distributed
 {
-    public static async Task RunAsync(string region, int opportunityCount, int newcomerCount, int seconds)
+    public static async Task RunAsync(string region, int opportunityCount, int newcomerCount, int seconds, Report report)
     {
         await using var deployment = await DistributedDeployment.StartAsync();
         var auth = new AuthOptions { SigningKey = deployment.SigningKey };
@@ -59,10 +59,11 @@ public static class Distributed
             }
             propagation.Add(posted.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"[distributed] from an opportunity posted to it being recommendable (200 times): p50 {Measure.Percentile(propagation, 50):0.0} ms, p99 {Measure.Percentile(propagation, 99):0.0} ms");
+        report.Add("from an opportunity posted to it being recommendable (event propagation, 200 times)", "report",
+            $"p50 {Report.Ms(Measure.Percentile(propagation, 50))}, p99 {Report.Ms(Measure.Percentile(propagation, 99))}");
 
         var (perSecond, p50, p99) = await Measure.RecommendUnderLoadAsync(matchingClient, newcomers.Select(n => n.Id).ToList(), seconds);
-        Console.WriteLine($"[distributed] RecommendOpportunities over gRPC to the matching process, 16 concurrent, {seconds} s ({opportunityCount} opportunities, {newcomerCount} newcomers): " +
-            $"{perSecond:0} requests/s, p50 {p50:0.00} ms, p99 {p99:0.00} ms (client, three services, redis-server and the sidecar double share the machine)");
+        report.Add($"RecommendOpportunities over gRPC to the matching process, 16 concurrent clients, heuristic, {seconds} s ({Report.Thousands(opportunityCount)} opportunities, {Report.Thousands(newcomerCount)} newcomers)", "report",
+            $"{Report.Thousands(perSecond)} req/s, p50 {Report.Ms(p50)}, p99 {Report.Ms(p99)} (client, three services, redis-server and the sidecar double share the machine)");
     }
 }

@@ -1,7 +1,6 @@
 using Xunit;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Newcomers.TestSupport;
@@ -34,7 +33,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        port = FreePort();
+        port = Ports.Free();
         Launch();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
@@ -86,10 +85,4 @@ public sealed class RedisServer : IAsyncLifetime
         process?.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -17,7 +16,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     {
         this.dll = dll;
         GrpcAddress = $"http://127.0.0.1:{grpcPort}";
-        this.args = [.. args, $"--Hosting:GrpcPort={grpcPort}", $"--Hosting:HttpPort={FreePort()}", "--Logging:LogLevel:Default=Warning"];
+        this.args = [.. args, $"--Hosting:GrpcPort={grpcPort}", $"--Hosting:HttpPort={Ports.Free()}", "--Logging:LogLevel:Default=Warning"];
     }
 
     public string GrpcAddress { get; }
@@ -25,7 +24,15 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>Starts services/{name}/bin/…/{name}.dll, built beside the tests, and waits until it reports SERVING.</summary>
     public static async Task<ServiceUnderTest> StartAsync(string name, params string[] args)
     {
-        var service = new ServiceUnderTest(DllOf(name), args, FreePort());
+        var service = new ServiceUnderTest(DllOf(name), args, Ports.Free());
+        await service.StartAsync();
+        return service;
+    }
+
+    /// <summary>Starts the standalone host (services/Host, Newcomers.Host.dll) as its own process, as an operator runs it.</summary>
+    public static async Task<ServiceUnderTest> StandaloneHostAsync(params string[] args)
+    {
+        var service = new ServiceUnderTest(DllOf("Host", "Newcomers.Host"), args, Ports.Free());
         await service.StartAsync();
         return service;
     }
@@ -70,16 +77,10 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(KillAsync());
 
-    private static string DllOf(string name)
+    private static string DllOf(string name, string? assembly = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        return Path.Combine(Repository.Root, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
+        return Path.Combine(Repository.Root, "services", name, "bin", configuration, "net10.0", $"{assembly ?? name}.dll");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

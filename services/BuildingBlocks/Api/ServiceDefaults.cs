@@ -23,13 +23,16 @@ public static class ServiceDefaults
             options.MaxReceiveMessageSize = MalformedMessageGuard.MaxMessage;
         });
         services.AddGrpcReflection();
-        // A process that has started serves; services add their own readiness checks (the read model, the demo region).
-        services.AddGrpcHealthChecks().AddCheck("process", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        // Ready once the start-up work that services register (the read model, the demo region) is done.
+        services.AddSingleton<Grpc.HealthCheck.HealthServiceImpl>();
+        services.AddSingleton<Readiness>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddHostedService<OutboxSweeper>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Pseudonyms>();
         services.AddSingleton<Pages>();
+        services.AddSingleton(sp => new Markers(Keys.Derive(sp.GetRequiredService<IOptions<AuthOptions>>().Value, "marker")));
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddSingleton<AuditStore>();
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<AuditStore>());
         services.AddSingleton<AuditTrail>();
@@ -37,6 +40,9 @@ public static class ServiceDefaults
         services.AddSingleton<IIntegrationEventHandler>(sp => sp.GetRequiredService<AuditTrail>());
         return services;
     }
+
+    /// <summary>Start-up work the process must finish before it reports ready; mark it done with <see cref="Readiness.Done"/>.</summary>
+    public static IServiceCollection AddStartupWork(this IServiceCollection services, string name) => services.AddSingleton(new StartupWork(name));
 
     /// <summary>
     /// The adapters as configured: storage in SQLite files, or in Redis when Storage:Kind is "redis";
@@ -84,13 +90,17 @@ public static class ServiceDefaults
 
     public static IEndpointRouteBuilder MapServiceDefaults(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcHealthChecksService();
+        endpoints.ServiceProvider.GetRequiredService<Readiness>();
+        endpoints.MapGrpcService<Grpc.HealthCheck.HealthServiceImpl>();
         var reflection = endpoints.MapGrpcReflectionService();
         if (!endpoints.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.AnonymousReflection) reflection.RequireAuthorization();
         endpoints.MapGrpcService<AuditApi>().RequireAuthorization();
         // The sidecar delivers events here; it authenticates with Dapr:AppApiToken, not a user's token.
         if (endpoints.ServiceProvider.GetRequiredService<IEventBus>() is DaprEventBus) endpoints.MapGrpcService<DaprSubscriber>();
         endpoints.MapGet("/healthz", () => "ok");
+        endpoints.MapGet("/readyz", (Readiness readiness) => readiness.IsReady
+            ? Microsoft.AspNetCore.Http.Results.Text("ready")
+            : Microsoft.AspNetCore.Http.Results.Text("starting: " + string.Join(", ", readiness.Pending), statusCode: 503));
         return endpoints;
     }
 }

@@ -7,25 +7,17 @@ using Newcomers.Contracts.V1;
 
 namespace Newcomers.BuildingBlocks.Audit;
 
-/// <summary>The purposes for which personal data is read.</summary>
-public static class Purposes
-{
-    public const string CaseManagement = "case management";
-    public const string Matching = "matching";
-    public const string FollowUp = "match follow-up";
-    public const string FairnessAudit = "fairness audit";
-    public const string ReadModel = "read model rebuild";
-}
-
 /// <summary>
 /// Records every read of personal data (who, which record, when, why) in the append-only audit
-/// log. Reads queue their entries and never wait for storage, unless a hundred thousand are queued;
-/// entries are stored in batches within milliseconds. When a newcomer is erased, their entries keep
+/// log. An answer that carries a newcomer's data is sent only after its entry is committed, fsynced
+/// as every other commit: entries of concurrent requests share one commit (a group commit), so
+/// the cost stays small. When a newcomer is erased, their entries keep
 /// who read what and why, but the record names a pseudonym instead of the newcomer. A batch that
 /// cannot be stored is tried again for five minutes; after that the service stops rather than go
 /// on serving reads it cannot account for.
 /// </summary>
-public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProvider clock, ILogger<AuditTrail> logger)
+public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AuditOptions> options,
+    ILogger<AuditTrail> logger)
     : BatchedWriter<AuditEntry>(100_000, dropWhenFull: false), IIntegrationEventHandler
 {
     private const string NewcomerRecord = "newcomers/";
@@ -34,13 +26,23 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
     // Reads still queued or in flight when a newcomer is erased must not store the id afterwards.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> recentlyErased = new();
 
-    /// <summary>The caller read the personal data of this newcomer.</summary>
-    public void ReadNewcomer(Caller caller, string action, string newcomerId, string purpose) =>
-        Enqueue(new AuditEntry
+    /// <summary>The caller reads the personal data of this newcomer: completes once that is on record.</summary>
+    public Task ReadNewcomerAsync(Caller caller, string action, string newcomerId, string purpose, CancellationToken cancellationToken) =>
+        ReadNewcomersAsync(caller, action, [newcomerId], purpose, cancellationToken);
+
+    /// <summary>The caller reads the personal data of these newcomers: completes once every read is on record.</summary>
+    public Task ReadNewcomersAsync(Caller caller, string action, IEnumerable<string> newcomerIds, string purpose, CancellationToken cancellationToken)
+    {
+        var time = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
+        var entries = newcomerIds.Select(id => new AuditEntry
         {
-            Id = Ids.New(), Time = Timestamp.FromDateTimeOffset(clock.GetUtcNow()), Actor = caller.Subject, Role = caller.Role,
-            Action = action, Record = NewcomerRecord + newcomerId, Purpose = purpose,
-        });
+            Id = Ids.New(), Time = time, Actor = caller.Subject, Role = caller.Role, Action = action, Record = NewcomerRecord + id, Purpose = purpose,
+        }).ToList();
+        if (entries.Count == 0) return Task.CompletedTask;
+        if (options.Value.WaitForCommit) return StoreAsync(entries, cancellationToken);
+        foreach (var entry in entries) Enqueue(entry);
+        return Task.CompletedTask;
+    }
 
     public Task<(IReadOnlyList<AuditEntry> Items, string? LastId)> ListAsync(IndexEntry? index, int pageSize, string? after, CancellationToken cancellationToken) =>
         store.ListAsync(Entries, index, pageSize, after, descending: true, cancellationToken: cancellationToken);
@@ -86,10 +88,10 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
         await foreach (var entry in store.StreamAsync(Entries, new IndexEntry("record", NewcomerRecord + newcomerId), cancellationToken))
         {
             var changes = new ChangeSet();
-            var stored = await store.Documents.GetAsync(Entries.Name, entry.Id, cancellationToken);
-            Entries.Put(changes, new AuditEntry(entry) { Record = pseudonym }, stored!.Version);
+            var (_, version) = (await store.GetVersionedAsync(Entries, entry.Id, cancellationToken))!.Value;
+            Entries.Put(changes, new AuditEntry(entry) { Record = pseudonym }, version);
             await store.CommitAsync(changes, cancellationToken);
         }
-        await store.Documents.ScrubAsync(cancellationToken);
+        await store.ScrubAsync(cancellationToken);
     }
 }

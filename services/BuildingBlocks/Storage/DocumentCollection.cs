@@ -24,6 +24,9 @@ public sealed class DocumentCollection<T>(string name, Func<T, string> id, Func<
         return document;
     }
 
+    /// <summary>Adds a delete of the document at this version.</summary>
+    public ChangeSet Delete(ChangeSet changes, string documentId, long expectedVersion) => changes.Delete(name, documentId, expectedVersion);
+
     /// <summary>Adds a write of the document, based on the version it carries, and moves it to the next version.</summary>
     public void Put(ChangeSet changes, T document, long expectedVersion)
     {

@@ -10,17 +10,38 @@ namespace Newcomers.BuildingBlocks.Storage;
 /// change are published right after the commit; whatever could not be published stays in the
 /// outbox and is published again by <see cref="OutboxSweeper"/> (consumers are idempotent).
 /// </summary>
-public abstract class ServiceStore(IDocumentStore documents, IEventBus bus, ILogger logger) : IAsyncDisposable
+public abstract class ServiceStore(IDocumentStore documents, Markers markers, IEventBus bus, ILogger logger) : IAsyncDisposable
 {
     private static readonly MessageParser<IntegrationEvent> EventParser = IntegrationEvent.Parser;
 
-    public IDocumentStore Documents => documents;
+    /// <summary>Ids are used once: taken on create, retired on delete.</summary>
+    public IdRegistry IdRegistry { get; } = new(markers, documents);
+
+    /// <summary>Keys of claims that stand for an id without holding it.</summary>
+    public Markers Markers => markers;
+
+    /// <summary>Who holds a unique claim, or null.</summary>
+    public Task<string?> GetClaimOwnerAsync(string key, CancellationToken cancellationToken = default) => documents.GetUniqueOwnerAsync(key, cancellationToken);
+
+    /// <summary>Makes sure what was deleted is gone from the files too (after an erasure).</summary>
+    public Task ScrubAsync(CancellationToken cancellationToken = default) => documents.ScrubAsync(cancellationToken);
 
     public async Task<T?> GetAsync<T>(DocumentCollection<T> collection, string id, CancellationToken cancellationToken = default)
         where T : class, IMessage<T>, new()
     {
         var stored = await documents.GetAsync(collection.Name, id, cancellationToken);
         return stored is null ? null : collection.Read(stored);
+    }
+
+    public async Task<byte[]?> GetAsync(BlobCollection collection, string id, CancellationToken cancellationToken = default) =>
+        (await documents.GetAsync(collection.Name, id, cancellationToken))?.Body;
+
+    /// <summary>The document and its stored version, for documents whose message has no version field of its own.</summary>
+    public async Task<(T Document, long Version)?> GetVersionedAsync<T>(DocumentCollection<T> collection, string id, CancellationToken cancellationToken = default)
+        where T : class, IMessage<T>, new()
+    {
+        var stored = await documents.GetAsync(collection.Name, id, cancellationToken);
+        return stored is null ? null : (collection.Read(stored), stored.Version);
     }
 
     /// <summary>

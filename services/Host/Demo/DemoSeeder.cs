@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 
@@ -11,16 +11,13 @@ namespace Newcomers.Host.Demo;
 /// <summary>
 /// With Demo:Seed on, loads <see cref="DemoRegion"/> through the public gRPC API of this host as
 /// soon as it listens: every record passes the same validation and events as any client's.
-/// Records that already exist are skipped, so seeding twice does not duplicate. The host reports
-/// NOT_SERVING on gRPC health until the region is in.
+/// Records that already exist are skipped, so seeding twice does not duplicate. The host is not
+/// ready (gRPC health NOT_SERVING, /readyz 503) until the region is in.
 /// </summary>
-public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, IOptions<AuthOptions> auth, ILogger<DemoSeeder> logger)
-    : BackgroundService, IHealthCheck
+public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, IOptions<AuthOptions> auth, Readiness readiness, ILogger<DemoSeeder> logger)
+    : BackgroundService
 {
-    private volatile bool seeded;
-
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(seeded ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("seeding the demo region"));
+    public const string Work = "seeding the demo region";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,7 +38,7 @@ public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime
             created += await CreateOnce(() => opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = opportunity, OpportunityId = opportunity.Id }, cancellationToken: stoppingToken));
         foreach (var newcomer in region.Newcomers)
             created += await CreateOnce(() => profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = newcomer, NewcomerId = newcomer.Id }, cancellationToken: stoppingToken));
-        seeded = true;
+        readiness.Done(Work);
         logger.LogInformation("Demo region ready: {Created} records created, {Total} in the region",
             created, region.Providers.Count + region.Opportunities.Count + region.Newcomers.Count);
     }
@@ -68,7 +65,7 @@ public static class DemoExtensions
         if (!configuration.GetValue<bool>("Demo:Seed")) return services;
         services.AddSingleton<DemoSeeder>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
-        services.AddHealthChecks().AddCheck<DemoSeeder>("demo-region");
+        services.AddStartupWork(DemoSeeder.Work);
         return services;
     }
 }

@@ -28,9 +28,7 @@ public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
     }
 
     /// <summary>Admins, the provider itself, and the platform that represents it.</summary>
-    public bool ManagesProvider(Caller caller, string providerId) =>
-        caller.IsAdmin || caller.Role == Roles.Provider && caller.Providers.Contains(providerId)
-        || caller.Role == Roles.Platform && caller.Platform.Length > 0 && model.PlatformOf(providerId) == caller.Platform;
+    public bool ManagesProvider(Caller caller, string providerId) => caller.ManagesProvider(providerId, model.PlatformOf(providerId));
 
     public bool Sees(Caller caller, Match match) =>
         ActsForNewcomer(caller, match.NewcomerId, match.Kind) || ManagesProvider(caller, match.ProviderId);

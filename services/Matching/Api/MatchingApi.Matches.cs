@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Events;
@@ -36,7 +37,7 @@ public sealed partial class MatchingApi
             ProposedBy = caller.IsAdmin ? request.CaseworkerId : caller.Subject, Score = score, Reasons = { reasons }, CountsTowardsMap = opportunity.CountsTowardsMap,
             History = { new StateChange { State = MatchState.Proposed, Time = now, Party = Party.Caseworker } }, CreateTime = now, UpdateTime = now,
         };
-        var changes = new ChangeSet().Claim(MatchStore.ActiveKey(newcomer.Id), MatchStore.Active).Claim(MatchStore.OpenPairKey(newcomer.Id, opportunity.Id), match.Id);
+        var changes = new ChangeSet().Claim(store.ActiveKey(newcomer.Id), MatchStore.Active).Claim(MatchStore.OpenPairKey(newcomer.Id, opportunity.Id), match.Id);
         Save(changes, match, 0);
         try
         {
@@ -50,7 +51,7 @@ public sealed partial class MatchingApi
         {
             throw Errors.AlreadyExists("match", conflict.Owner);
         }
-        audit.ReadNewcomer(caller, "ProposeMatch", newcomer.Id, Purposes.Matching);
+        await audit.ReadNewcomerAsync(caller, "ProposeMatch", newcomer.Id, Purposes.Matching, context.CancellationToken);
         return match;
     }
 
@@ -104,7 +105,7 @@ public sealed partial class MatchingApi
         var caller = Caller.Of(context).Require(Roles.People);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         var match = await LoadAsync(request.Id, caller, context.CancellationToken);
-        audit.ReadNewcomer(caller, "GetMatch", match.NewcomerId, Purposes.FollowUp);
+        await audit.ReadNewcomerAsync(caller, "GetMatch", match.NewcomerId, Purposes.FollowUp, context.CancellationToken);
         return access.View(caller, match);
     }
 
@@ -136,7 +137,7 @@ public sealed partial class MatchingApi
             await foreach (var match in subscription.Changes.ReadAllAsync(context.CancellationToken))
             {
                 if (request.ProviderId.Length > 0 && match.ProviderId != request.ProviderId || !access.Sees(caller, match)) continue;
-                audit.ReadNewcomer(caller, "WatchMatches", match.NewcomerId, Purposes.FollowUp);
+                await audit.ReadNewcomerAsync(caller, "WatchMatches", match.NewcomerId, Purposes.FollowUp, context.CancellationToken);
                 await responseStream.WriteAsync(access.View(caller, match), context.CancellationToken);
             }
         }
@@ -166,7 +167,7 @@ public sealed partial class MatchingApi
                 change(match, changes);
                 Save(changes, match, current);
                 await store.CommitAsync(changes, cancellationToken);
-                audit.ReadNewcomer(caller, action, match.NewcomerId, Purposes.FollowUp);
+                await audit.ReadNewcomerAsync(caller, action, match.NewcomerId, Purposes.FollowUp, cancellationToken);
                 return access.View(caller, match);
             }, attempts: version == 0 ? 50 : 1);
         }

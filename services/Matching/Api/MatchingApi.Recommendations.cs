@@ -11,7 +11,7 @@ namespace Newcomers.Matching.Api;
 /// <summary>Recommendations: opportunities for a newcomer, newcomers for an opportunity.</summary>
 public sealed partial class MatchingApi
 {
-    public override Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
+    public override async Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
         var v = new Violations().Id(request.NewcomerId, "newcomer_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)")
@@ -31,15 +31,17 @@ public sealed partial class MatchingApi
             kinds = [OpportunityKind.LanguageBuddy];
         }
         var filter = new OpportunityFilter(request.MunicipalityCodes.ToHashSet(), request.OnlyMapEligible, request.MaxDistanceKm);
-        audit.ReadNewcomer(caller, "RecommendOpportunities", newcomer.Id, Purposes.Matching);
+        // The suggestions are worked out while the audit entry is committed; they are sent only once it is.
+        var audited = audit.ReadNewcomerAsync(caller, "RecommendOpportunities", newcomer.Id, Purposes.Matching, context.CancellationToken);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ranker = recommender.InForce;
         var response = recommender.ForNewcomer(newcomer, kinds, request.Limit == 0 ? 20 : request.Limit, filter, ranker);
         RecommendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("ranker", ranker.Family));
-        return Task.FromResult(response);
+        await audited;
+        return response;
     }
 
-    public override Task<RecommendNewcomersResponse> RecommendNewcomers(RecommendNewcomersRequest request, ServerCallContext context)
+    public override async Task<RecommendNewcomersResponse> RecommendNewcomers(RecommendNewcomersRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.People);
         new Violations().Id(request.OpportunityId, "opportunity_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)").ThrowIfAny();
@@ -50,11 +52,11 @@ public sealed partial class MatchingApi
         if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
         var response = recommender.ForOpportunity(opportunity, request.Limit == 0 ? 20 : request.Limit,
             staff ? n => caller.CoversMunicipality(n.MunicipalityCode) : null);
-        foreach (var suggestion in response.Suggestions) audit.ReadNewcomer(caller, "RecommendNewcomers", suggestion.NewcomerId, Purposes.Matching);
+        await audit.ReadNewcomersAsync(caller, "RecommendNewcomers", response.Suggestions.Select(s => s.NewcomerId), Purposes.Matching, context.CancellationToken);
         var suggestions = response.Suggestions.Select(s => access.View(caller, s)).ToList();
         response.Suggestions.Clear();
         response.Suggestions.Add(suggestions);
-        return Task.FromResult(response);
+        return response;
     }
 
     private static readonly System.Diagnostics.Metrics.Histogram<double> RecommendDuration =

@@ -14,9 +14,8 @@ namespace Newcomers.Matching.Learning;
 /// </summary>
 public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogger<ModelRegistry> logger) : IIntegrationEventHandler, IDisposable
 {
-    public static readonly DocumentCollection<ModelVersion> Versions = new("model_versions", m => m.Id);
-    private const string Files = "model_files";
-    private const string CurrentKey = "current-model";
+    private static readonly DocumentCollection<ModelVersion> Versions = MatchStore.ModelVersions;
+    private const string CurrentKey = MatchStore.CurrentModelKey;
     private volatile string? promoting; // this replica's own promotion, whose event needs no reload
     private readonly SemaphoreSlim swapping = new(1, 1);
     /// <summary>The model that ranks, or null while the heuristic ranks.</summary>
@@ -37,9 +36,9 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
             id = await CurrentIdAsync(cancellationToken);
             if (id is null || id == ranker.Model?.Version.Id) return;
             var version = await store.GetAsync(Versions, id, cancellationToken);
-            var file = await store.Documents.GetAsync(Files, id, cancellationToken);
+            var file = await store.GetAsync(MatchStore.ModelFiles, id, cancellationToken);
             if (version is null || file is null) return;
-            var model = Build(version, file.Body);
+            var model = Build(version, file);
             if (await CurrentIdAsync(cancellationToken) != id) return; // superseded while building: its own event follows
             ranker.Swap(model);
             logger.LogInformation("Ranking with model {Model}", id);
@@ -53,7 +52,7 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
     /// <summary>Stores a version; when promoted it also becomes the current model.</summary>
     public async Task SaveAsync(ModelVersion version, byte[] zip, CancellationToken cancellationToken)
     {
-        var changes = new ChangeSet().Put(Files, version.Id, 0, zip, []);
+        var changes = MatchStore.ModelFiles.Put(new ChangeSet(), version.Id, zip);
         Versions.Put(changes, version, 0);
         var model = version.Promoted ? Build(version, zip) : null;
         if (model is not null)
@@ -79,7 +78,7 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
         }
     }
 
-    private Task<string?> CurrentIdAsync(CancellationToken cancellationToken) => store.Documents.GetUniqueOwnerAsync(CurrentKey, cancellationToken);
+    private Task<string?> CurrentIdAsync(CancellationToken cancellationToken) => store.GetClaimOwnerAsync(CurrentKey, cancellationToken);
 
     public void Dispose() => swapping.Dispose();
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Newcomers.BuildingBlocks.Api;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newcomers.Matching.Storage;
@@ -9,15 +9,12 @@ namespace Newcomers.Matching.ReadModel;
 /// <summary>
 /// Rebuilds the read model before the host starts serving: every newcomer and opportunity from
 /// their services, every match from this service's store. Events arriving meanwhile are applied
-/// by version, so the order does not matter. Reports healthy (gRPC health SERVING) once loaded.
+/// by version, so the order does not matter. The process is ready (gRPC health SERVING) once loaded.
 /// </summary>
-public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource source, MatchStore store, ILogger<ReadModelLoader> logger)
-    : IHostedService, IHealthCheck
+public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource source, MatchStore store, Readiness readiness, ILogger<ReadModelLoader> logger)
+    : IHostedService
 {
-    private volatile bool loaded;
-
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(loaded ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("rebuilding the read model"));
+    public const string Work = "rebuilding the matching read model";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +41,7 @@ public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource so
             model.Apply(match);
             matches++;
         }
-        loaded = true;
+        readiness.Done(Work);
         logger.LogInformation("Read model loaded in {Milliseconds} ms: {Newcomers} newcomers, {Opportunities} opportunities, {Matches} matches",
             clock.ElapsedMilliseconds, model.NewcomerCount, model.OpportunityCount, matches);
     }

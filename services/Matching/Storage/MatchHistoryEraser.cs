@@ -18,13 +18,13 @@ public sealed class MatchHistoryEraser(MatchStore store, IImpressionRecorder imp
         if (integrationEvent.PayloadCase != IntegrationEvent.PayloadOneofCase.NewcomerErased) return;
         var newcomerId = integrationEvent.NewcomerErased.NewcomerId;
         // First mark the newcomer erased, so no proposal made from here on can commit (see ProposeMatch).
-        await store.CommitAsync(new ChangeSet().Release(MatchStore.ActiveKey(newcomerId)).Claim(MatchStore.ActiveKey(newcomerId), MatchStore.Erased), cancellationToken);
+        await store.CommitAsync(new ChangeSet().Release(store.ActiveKey(newcomerId)).Claim(store.ActiveKey(newcomerId), MatchStore.Erased), cancellationToken);
         await foreach (var listed in store.StreamAsync(MatchStore.Matches, new IndexEntry("newcomer", newcomerId), cancellationToken))
             await Optimistic.RetryAsync(async () =>
             {
                 // Read again on each try: a concurrent answer may have moved the match on.
                 if (await store.GetAsync(MatchStore.Matches, listed.Id, cancellationToken) is not { } match) return;
-                var changes = new ChangeSet().Delete(MatchStore.Matches.Name, match.Id, match.Version);
+                var changes = MatchStore.Matches.Delete(new ChangeSet(), match.Id, match.Version);
                 if (MatchLifecycle.IsOpen(match.State)) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
                 if (MatchLifecycle.TakesPlace(match.State)) changes.Free(MatchStore.PlacesKey(match.OpportunityId));
                 await store.CommitAsync(changes, cancellationToken);
@@ -38,11 +38,11 @@ public sealed class MatchHistoryEraser(MatchStore store, IImpressionRecorder imp
                 var changes = new ChangeSet();
                 MatchStore.RemoveItems(impression, item => item.NewcomerId == newcomerId);
                 if (impression.NewcomerId == newcomerId || impression.Items.Count == 0)
-                    changes.Delete(MatchStore.Impressions.Name, impression.RequestId, impression.Version);
+                    MatchStore.Impressions.Delete(changes, impression.RequestId, impression.Version);
                 else
                     MatchStore.Impressions.Put(changes, impression, impression.Version);
                 await store.CommitAsync(changes, cancellationToken);
             });
-        await store.Documents.ScrubAsync(cancellationToken);
+        await store.ScrubAsync(cancellationToken);
     }
 }

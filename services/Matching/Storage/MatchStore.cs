@@ -6,9 +6,12 @@ using Newcomers.Matching.Storage.Formats;
 
 namespace Newcomers.Matching.Storage;
 
-/// <summary>The Matching service's own store: matches, the open pairs, the places taken and the impressions shown.</summary>
-public sealed class MatchStore(IDocumentStoreFactory factory, IEventBus bus, ILogger<MatchStore> logger)
-    : ServiceStore(factory.Open("matching"), bus, logger)
+/// <summary>
+/// The Matching service's own store: matches, the open pairs, the places taken, the impressions
+/// shown, and the trained models (their versions, their files, and which one ranks).
+/// </summary>
+public sealed class MatchStore(IDocumentStoreFactory factory, Markers markers, IEventBus bus, ILogger<MatchStore> logger)
+    : ServiceStore(factory.Open("matching"), markers, bus, logger)
 {
     public static readonly DocumentCollection<Match> Matches = new("matches", m => m.Id,
         m => [new IndexEntry("newcomer", m.NewcomerId), new IndexEntry("opportunity", m.OpportunityId)]);
@@ -28,18 +31,30 @@ public sealed class MatchStore(IDocumentStoreFactory factory, IEventBus bus, ILo
         impression.Items.Add(kept);
     }
 
+    /// <summary>Every trained model's metadata: data size, metrics, features, time and the promotion decision.</summary>
+    public static readonly DocumentCollection<ModelVersion> ModelVersions = new("model_versions", m => m.Id);
+
+    /// <summary>Every trained model's ML.NET zip, by version id.</summary>
+    public static readonly BlobCollection ModelFiles = new("model_files");
+
+    /// <summary>Held by the id of the model that ranks.</summary>
+    public const string CurrentModelKey = "current-model";
+
     /// <summary>Held by the one open match of a pair.</summary>
     public static string OpenPairKey(string newcomerId, string opportunityId) => $"open-pair:{newcomerId}:{opportunityId}";
 
     /// <summary>
     /// Held by "active" while a newcomer has matches, and by "erased" once erased, so a proposal racing
-    /// an erasure cannot commit after it. Keyed by a hash, so the marker keeps no id.
+    /// an erasure cannot commit after it. Keyed by a marker, so the key holds no id.
     /// </summary>
-    public static string ActiveKey(string newcomerId) => "newcomer-state:" + RetiredIds.HashOf(newcomerId);
+    public string ActiveKey(string newcomerId) => StateKey(Markers.Of(newcomerId));
 
-    /// <summary>Whether the newcomer was erased (the marker outlives every restart).</summary>
+    /// <summary>Whether the newcomer was erased (the marker outlives every restart; an erasure from before markers were keyed counts too).</summary>
     public async Task<bool> IsErasedAsync(string newcomerId, CancellationToken cancellationToken) =>
-        await Documents.GetUniqueOwnerAsync(ActiveKey(newcomerId), cancellationToken) == Erased;
+        await GetClaimOwnerAsync(ActiveKey(newcomerId), cancellationToken) == Erased
+        || await GetClaimOwnerAsync(StateKey(Markers.Unkeyed(newcomerId)), cancellationToken) == Erased;
+
+    private static string StateKey(string marker) => "newcomer-state:" + marker;
 
     public const string Active = "active";
     public const string Erased = "erased";

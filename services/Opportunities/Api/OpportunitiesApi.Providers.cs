@@ -25,8 +25,10 @@ public sealed partial class OpportunitiesApi
 
         var provider = request.Provider!.Clone();
         provider.Id = request.ProviderId.Length > 0 ? request.ProviderId : Ids.New();
-        provider.CreateTime = provider.UpdateTime = Now();
-        var changes = new ChangeSet().Take(OpportunityStore.Providers.Name, provider.Id);
+        provider.CreateTime = provider.UpdateTime = clock.Now();
+        if (request.ProviderId.Length > 0 && await store.IdRegistry.UsedBeforeKeyedMarkersAsync(OpportunityStore.Providers.Name, provider.Id, context.CancellationToken))
+            throw Errors.AlreadyExists("provider", provider.Id);
+        var changes = store.IdRegistry.Take(new ChangeSet(), OpportunityStore.Providers.Name, provider.Id);
         OpportunityStore.Providers.Put(changes, provider, 0);
         changes.Publish(IntegrationEvents.Of(new ProviderChanged { Provider = provider }));
         try
@@ -49,23 +51,15 @@ public sealed partial class OpportunitiesApi
     public override async Task<Provider> UpdateProvider(UpdateProviderRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
-        var v = new Violations();
-        if (request.Provider is null) v.Add("provider", "required");
-        else v.Id(request.Provider.Id, "provider.id").Check(request.Provider.Version > 0, "provider.version", "required: the version this change is based on");
-        v.UpdateMask(request.UpdateMask, OpportunityRules.MutableProvider).ThrowIfAny();
-
+        OpportunityRules.ProviderUpdate.CheckRequest(request.Provider, request.UpdateMask);
         var current = await LoadProviderAsync(request.Provider!.Id, context.CancellationToken);
         if (!Manages(caller, current)) throw Caller.Denied("not a provider of yours");
-        if (current.Version != request.Provider.Version) throw Errors.Aborted("provider", current.Id, current.Version);
-        var updated = Masks.Apply(current, request.Provider, request.UpdateMask, OpportunityRules.MutableProvider);
-        var check = new Violations();
-        OpportunityRules.Validate(updated, "provider", check);
-        check.ThrowIfAny();
+        var updated = OpportunityRules.ProviderUpdate.Apply(current, request.Provider, request.UpdateMask);
         if (!Manages(caller, updated)) throw Caller.Denied("not a provider of yours");
         // The platform's matches flow to it: a provider cannot attach itself to one.
         if (updated.PlatformId != current.PlatformId && !caller.IsAdmin && caller.Role != Roles.Platform)
             throw Caller.Denied("only the platform or an admin sets platform_id");
-        updated.UpdateTime = Now();
+        updated.UpdateTime = clock.Now();
         var changes = new ChangeSet();
         OpportunityStore.Providers.Put(changes, updated, current.Version);
         changes.Publish(IntegrationEvents.Of(new ProviderChanged { Provider = updated }));
@@ -93,9 +87,9 @@ public sealed partial class OpportunitiesApi
         {
             // The count of its opportunities must be zero (a reservation with limit 1 fails otherwise) in the same commit
             // that deletes it, so an opportunity created meanwhile makes one of the two fail.
-            await store.CommitAsync(new ChangeSet().Reserve(OpportunityStore.OwnedKey(provider.Id), 1)
-                .Delete(OpportunityStore.Providers.Name, provider.Id, provider.Version)
-                .Retire(OpportunityStore.Providers.Name, provider.Id), context.CancellationToken);
+            var changes = new ChangeSet().Reserve(OpportunityStore.OwnedKey(provider.Id), 1);
+            store.IdRegistry.Retire(changes, OpportunityStore.Providers.Name, provider.Id, provider.Version);
+            await store.CommitAsync(changes, context.CancellationToken);
         }
         catch (CapacityExceededException)
         {
@@ -108,6 +102,4 @@ public sealed partial class OpportunitiesApi
 
     private async Task<Provider> LoadProviderAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(OpportunityStore.Providers, id, cancellationToken) ?? throw Errors.NotFound("provider", id);
-
-    private static Timestamp Now() => Timestamp.FromDateTime(DateTime.UtcNow);
 }

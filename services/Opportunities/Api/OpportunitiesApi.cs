@@ -16,7 +16,7 @@ namespace Newcomers.Opportunities.Api;
 /// every role reads them. Only an opportunity's provider, its platform or an admin changes it
 /// (PERMISSION_DENIED for anyone else).
 /// </summary>
-public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages) : OpportunityService.OpportunityServiceBase
+public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages, TimeProvider clock) : OpportunityService.OpportunityServiceBase
 {
     private const int MaxBatch = 1000;
 
@@ -38,20 +38,12 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
     public override async Task<Opportunity> UpdateOpportunity(UpdateOpportunityRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
-        var v = new Violations();
-        if (request.Opportunity is null) v.Add("opportunity", "required");
-        else v.Id(request.Opportunity.Id, "opportunity.id").Check(request.Opportunity.Version > 0, "opportunity.version", "required: the version this change is based on");
-        v.UpdateMask(request.UpdateMask, OpportunityRules.MutableOpportunity).ThrowIfAny();
-
+        OpportunityRules.OpportunityUpdate.CheckRequest(request.Opportunity, request.UpdateMask);
         var current = await LoadAsync(request.Opportunity!.Id, context.CancellationToken);
         await RequireManagerAsync(caller, current.ProviderId, context.CancellationToken);
-        if (current.Version != request.Opportunity.Version) throw Errors.Aborted("opportunity", current.Id, current.Version);
-        var updated = Masks.Apply(current, request.Opportunity, request.UpdateMask, OpportunityRules.MutableOpportunity);
-        var check = new Violations();
-        OpportunityRules.Validate(updated, "opportunity", check);
-        check.ThrowIfAny();
+        var updated = OpportunityRules.OpportunityUpdate.Apply(current, request.Opportunity, request.UpdateMask);
         if (updated.Status == OpportunityStatus.Unspecified) updated.Status = OpportunityStatus.Open;
-        updated.UpdateTime = Now();
+        updated.UpdateTime = clock.Now();
         var changes = new ChangeSet();
         Save(changes, updated, current.Version);
         await store.CommitAsync(changes, context.CancellationToken);
@@ -81,8 +73,8 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         new Violations().Id(request.Id, "id").ThrowIfAny();
         var opportunity = await LoadAsync(request.Id, context.CancellationToken);
         await RequireManagerAsync(caller, opportunity.ProviderId, context.CancellationToken);
-        var changes = new ChangeSet().Delete(OpportunityStore.Opportunities.Name, opportunity.Id, opportunity.Version)
-            .Retire(OpportunityStore.Opportunities.Name, opportunity.Id).Free(OpportunityStore.OwnedKey(opportunity.ProviderId))
+        var changes = store.IdRegistry.Retire(new ChangeSet(), OpportunityStore.Opportunities.Name, opportunity.Id, opportunity.Version)
+            .Free(OpportunityStore.OwnedKey(opportunity.ProviderId))
             .Publish(IntegrationEvents.Of(new OpportunityDeleted { OpportunityId = opportunity.Id, Version = opportunity.Version + 1 }));
         await store.CommitAsync(changes, context.CancellationToken);
         return new Empty();
@@ -120,16 +112,19 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
 
         foreach (var providerId in requests.Select(r => r.Opportunity.ProviderId).Distinct())
             await RequireManagerAsync(caller, providerId, cancellationToken);
+        foreach (var given in requests.Where(r => r.OpportunityId.Length > 0))
+            if (await store.IdRegistry.UsedBeforeKeyedMarkersAsync(OpportunityStore.Opportunities.Name, given.OpportunityId, cancellationToken))
+                throw Errors.AlreadyExists("opportunity", given.OpportunityId);
 
         var changes = new ChangeSet();
         var created = requests.Select(r =>
         {
             var opportunity = r.Opportunity.Clone();
             opportunity.Id = r.OpportunityId.Length > 0 ? r.OpportunityId : Ids.New();
-            opportunity.CreateTime = opportunity.UpdateTime = Now();
+            opportunity.CreateTime = opportunity.UpdateTime = clock.Now();
             if (opportunity.Status == OpportunityStatus.Unspecified) opportunity.Status = OpportunityStatus.Open;
-            changes.Take(OpportunityStore.Opportunities.Name, opportunity.Id)
-                .Take(OpportunityStore.Providers.Name, opportunity.ProviderId) // fails if the provider was deleted meanwhile
+            store.IdRegistry.Take(changes, OpportunityStore.Opportunities.Name, opportunity.Id);
+            store.IdRegistry.Take(changes, OpportunityStore.Providers.Name, opportunity.ProviderId) // fails if the provider was deleted meanwhile
                 .Reserve(OpportunityStore.OwnedKey(opportunity.ProviderId), long.MaxValue);
             Save(changes, opportunity, 0);
             return opportunity;
@@ -142,9 +137,9 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         {
             throw Errors.AlreadyExists("opportunity", conflict.Id);
         }
-        catch (UniqueConflictException conflict) when (conflict.Owner == "retired" && requests.Any(r => conflict.Key.EndsWith(RetiredIds.HashOf(r.Opportunity.ProviderId), StringComparison.Ordinal)))
+        catch (UniqueConflictException conflict) when (conflict.Owner == "retired" && requests.Any(r => conflict.Key.EndsWith(store.Markers.Of(r.Opportunity.ProviderId), StringComparison.Ordinal)))
         {
-            throw Errors.NotFound("provider", requests.First(r => conflict.Key.EndsWith(RetiredIds.HashOf(r.Opportunity.ProviderId), StringComparison.Ordinal)).Opportunity.ProviderId);
+            throw Errors.NotFound("provider", requests.First(r => conflict.Key.EndsWith(store.Markers.Of(r.Opportunity.ProviderId), StringComparison.Ordinal)).Opportunity.ProviderId);
         }
         catch (UniqueConflictException)
         {

@@ -15,6 +15,11 @@ public static class OpportunityRules
         "counts_towards_map", "status", "buddy",
     };
 
+    /// <summary>The update flows of UpdateProvider and UpdateOpportunity.</summary>
+    public static readonly Update<Provider> ProviderUpdate = new("provider", MutableProvider, Validate, p => p.Id, p => p.Version);
+
+    public static readonly Update<Opportunity> OpportunityUpdate = new("opportunity", MutableOpportunity, Validate, o => o.Id, o => o.Version);
+
     public static void Validate(Provider p, string prefix, Violations v)
     {
         v.Text(p.Name, $"{prefix}.name", 200, required: true);

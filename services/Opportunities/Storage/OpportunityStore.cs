@@ -6,8 +6,8 @@ using Newcomers.Contracts.V1;
 namespace Newcomers.Opportunities.Storage;
 
 /// <summary>The Opportunities service's own store.</summary>
-public sealed class OpportunityStore(IDocumentStoreFactory factory, IEventBus bus, ILogger<OpportunityStore> logger)
-    : ServiceStore(factory.Open("opportunities"), bus, logger)
+public sealed class OpportunityStore(IDocumentStoreFactory factory, Markers markers, IEventBus bus, ILogger<OpportunityStore> logger)
+    : ServiceStore(factory.Open("opportunities"), markers, bus, logger)
 {
     public static readonly DocumentCollection<Provider> Providers = new("providers", p => p.Id,
         p => p.PlatformId.Length > 0 ? [new IndexEntry("platform", p.PlatformId)] : []);

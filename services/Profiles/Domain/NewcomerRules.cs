@@ -52,6 +52,9 @@ public static class NewcomerRules
         "buddy_preferences", "status",
     };
 
+    /// <summary>The update flow of UpdateNewcomer: what may change, and what the result must be.</summary>
+    public static readonly Update<Newcomer> Update = new("newcomer", Mutable, Validate, n => n.Id, n => n.Version);
+
     public static void Validate(ProtectedAttributes p, string prefix, Violations v)
     {
         v.Id(p.NewcomerId, $"{prefix}.newcomer_id");

@@ -20,7 +20,7 @@ public sealed class MapHoursEarnedHandler(ProfileStore store) : IIntegrationEven
         var creditKey = ProfileStore.MapCreditKey(earned.MatchId);
         await Optimistic.RetryAsync(async () =>
         {
-            if (await store.Documents.GetUniqueOwnerAsync(creditKey, cancellationToken) is not null) return;
+            if (await store.GetClaimOwnerAsync(creditKey, cancellationToken) is not null) return;
             var newcomer = await store.GetAsync(ProfileStore.Newcomers, earned.NewcomerId, cancellationToken);
             if (newcomer is null) return; // erased meanwhile: nothing to credit
             var current = newcomer.Version;

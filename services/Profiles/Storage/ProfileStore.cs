@@ -6,8 +6,8 @@ using Newcomers.Contracts.V1;
 namespace Newcomers.Profiles.Storage;
 
 /// <summary>The Profiles service's own store.</summary>
-public sealed class ProfileStore(IDocumentStoreFactory factory, IEventBus bus, ILogger<ProfileStore> logger)
-    : ServiceStore(factory.Open("profiles"), bus, logger)
+public sealed class ProfileStore(IDocumentStoreFactory factory, Markers markers, IEventBus bus, ILogger<ProfileStore> logger)
+    : ServiceStore(factory.Open("profiles"), markers, bus, logger)
 {
     public static readonly DocumentCollection<Newcomer> Newcomers = new("newcomers", n => n.Id,
         n => [new IndexEntry("municipality", n.MunicipalityCode), new IndexEntry("caseworker", n.CaseworkerId)]);

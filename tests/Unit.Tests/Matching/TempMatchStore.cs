@@ -12,7 +12,7 @@ public static class TempMatchStore
 {
     public static MatchStore Open() => new(
         new SqliteDocumentStoreFactory(Options.Create(new StorageOptions { DataDirectory = Directory.CreateTempSubdirectory("match-store-").FullName })),
-        new NoBus(), NullLogger<MatchStore>.Instance);
+        new Markers(System.Text.Encoding.UTF8.GetBytes("a test's marker key, 32 bytes!!")), new NoBus(), NullLogger<MatchStore>.Instance);
 
     private sealed class NoBus : IEventBus
     {
