@@ -4,9 +4,6 @@ using Grpc.HealthCheck;
 
 namespace Newcomers.BuildingBlocks.Api;
 
-/// <summary>A piece of start-up work the process must finish before it is ready (registered with <see cref="ServiceDefaults.AddStartupWork"/>).</summary>
-public sealed record StartupWork(string Name);
-
 /// <summary>
 /// Whether the process is ready to serve: once every piece of start-up work (rebuilding the read
 /// model, seeding the demo region) is done. Starting is not a failure, so nothing is logged as

@@ -7,12 +7,3 @@ public interface IEventBus
 {
     Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
 }
-
-/// <summary>
-/// Receives integration events. Handlers are idempotent: an event delivered twice, or after a
-/// newer one, changes nothing. A handler ignores payloads it has no use for.
-/// </summary>
-public interface IIntegrationEventHandler
-{
-    Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
-}

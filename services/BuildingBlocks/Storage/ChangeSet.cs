@@ -54,17 +54,3 @@ public sealed class ChangeSet
         return this;
     }
 }
-
-public abstract record Change;
-
-public sealed record PutDocument(string Collection, string Id, long ExpectedVersion, byte[] Body, IReadOnlyList<IndexEntry> Indexes) : Change;
-
-public sealed record DeleteDocument(string Collection, string Id, long ExpectedVersion) : Change;
-
-public sealed record ClaimUnique(string Key, string Owner) : Change;
-
-public sealed record ReleaseUnique(string Key) : Change;
-
-public sealed record ReserveSlot(string Counter, long Limit) : Change;
-
-public sealed record FreeSlot(string Counter) : Change;

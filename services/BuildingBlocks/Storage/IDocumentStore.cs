@@ -31,31 +31,3 @@ public interface IDocumentStore : IAsyncDisposable
     /// <summary>Makes sure what was deleted is gone from the files too (after an erasure), not only from the data.</summary>
     Task ScrubAsync(CancellationToken cancellationToken = default);
 }
-
-public sealed record StoredDocument(string Id, long Version, byte[] Body);
-
-/// <summary>A secondary index entry: the document is found under (name, key).</summary>
-public sealed record IndexEntry(string Name, string Key);
-
-public sealed record OutboxEntry(long Sequence, byte[] Body);
-
-public sealed class ConcurrencyConflictException(string collection, string id, long expected, long actual)
-    : Exception($"{collection}/{id} is at version {actual}, not {expected}")
-{
-    public string Collection { get; } = collection;
-    public string Id { get; } = id;
-    public long Actual { get; } = actual;
-}
-
-public sealed class UniqueConflictException(string key, string owner)
-    : Exception($"'{key}' is already held by {owner}")
-{
-    public string Key { get; } = key;
-    public string Owner { get; } = owner;
-}
-
-public sealed class CapacityExceededException(string key, long limit)
-    : Exception($"counter '{key}' is at its limit of {limit}")
-{
-    public string Key { get; } = key;
-}

@@ -11,15 +11,17 @@ public sealed class IdRegistry(Markers markers, IDocumentStore documents)
     private const string InUse = "in-use";
     private const string Retired = "retired";
 
-    public ChangeSet Take(ChangeSet changes, string collection, string id) => changes.Claim(Key(collection, markers.Of(id)), InUse);
+    /// <summary>Claims the id in the collection; the commit fails if it is in use or was ever retired.</summary>
+    public ChangeSet Take<T>(ChangeSet changes, DocumentCollection<T> collection, string id) where T : Google.Protobuf.IMessage<T>, new() =>
+        changes.Claim(Key(collection.Name, markers.Of(id)), InUse);
 
     /// <summary>Deletes the document and retires its id for good.</summary>
-    public ChangeSet Retire(ChangeSet changes, string collection, string id, long expectedVersion) =>
-        changes.Delete(collection, id, expectedVersion).Release(Key(collection, markers.Of(id))).Claim(Key(collection, markers.Of(id)), Retired);
+    public ChangeSet Retire<T>(ChangeSet changes, DocumentCollection<T> collection, string id, long expectedVersion) where T : Google.Protobuf.IMessage<T>, new() =>
+        collection.Delete(changes, id, expectedVersion).Release(Key(collection.Name, markers.Of(id))).Claim(Key(collection.Name, markers.Of(id)), Retired);
 
     /// <summary>Whether the id was used before markers were keyed (such claims are read, never written).</summary>
-    public async Task<bool> UsedBeforeKeyedMarkersAsync(string collection, string id, CancellationToken cancellationToken) =>
-        await documents.GetUniqueOwnerAsync(Key(collection, Markers.Unkeyed(id)), cancellationToken) is not null;
+    public async Task<bool> UsedBeforeKeyedMarkersAsync<T>(DocumentCollection<T> collection, string id, CancellationToken cancellationToken) where T : Google.Protobuf.IMessage<T>, new() =>
+        await documents.GetUniqueOwnerAsync(Key(collection.Name, Markers.Unkeyed(id)), cancellationToken) is not null;
 
     private static string Key(string collection, string marker) => $"id:{collection}:{marker}";
 }

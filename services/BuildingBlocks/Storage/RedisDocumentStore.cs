@@ -214,9 +214,3 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
             _ => -1,
         }).FirstOrDefault(v => v >= 0);
 }
-
-/// <summary>Opens each service's store as its own key prefix in one Redis database.</summary>
-public sealed class RedisDocumentStoreFactory(IConnectionMultiplexer redis) : IDocumentStoreFactory
-{
-    public IDocumentStore Open(string service) => new RedisDocumentStore(redis, $"{service}:");
-}

@@ -28,28 +28,15 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public SqliteDocumentStore(string path, bool synchronousFull = true)
     {
-        OwnerOnly(path);
+        OwnerOnly.File(path);
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
-        Execute(writer, "PRAGMA journal_mode=WAL;");
-        Execute(writer, $"PRAGMA synchronous={(synchronousFull ? "FULL" : "NORMAL")};");
+        SqliteCommands.Execute(writer, "PRAGMA journal_mode=WAL;");
+        SqliteCommands.Execute(writer, $"PRAGMA synchronous={(synchronousFull ? "FULL" : "NORMAL")};");
         // Erased personal data must not linger in free pages of the file.
-        Execute(writer, "PRAGMA secure_delete=ON;");
-        Execute(writer, Schema);
-    }
-
-    /// <summary>
-    /// Creates the file readable and writable by its owner only (0600), or narrows an older one;
-    /// SQLite gives its -wal and -shm files the mode of the database file.
-    /// </summary>
-    private static void OwnerOnly(string path)
-    {
-        if (OperatingSystem.IsWindows()) return;
-        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        if (!File.Exists(path)) new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode }).Dispose();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            if (File.Exists(file)) File.SetUnixFileMode(file, mode);
+        SqliteCommands.Execute(writer, "PRAGMA secure_delete=ON;");
+        SqliteCommands.Execute(writer, Schema);
     }
 
     public async Task<StoredDocument?> GetAsync(string collection, string id, CancellationToken cancellationToken = default)
@@ -94,13 +81,13 @@ public sealed class SqliteDocumentStore : IDocumentStore
     public async Task<string?> GetUniqueOwnerAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
-        return await ScalarAsync(connection, null, "SELECT owner FROM uniques WHERE key = $k", ("$k", key)) as string;
+        return await SqliteCommands.ScalarAsync(connection, null, "SELECT owner FROM uniques WHERE key = $k", ("$k", key)) as string;
     }
 
     public async Task<long> GetCounterAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
-        return await ScalarAsync(connection, null, "SELECT value FROM counters WHERE key = $k", ("$k", key)) as long? ?? 0;
+        return await SqliteCommands.ScalarAsync(connection, null, "SELECT value FROM counters WHERE key = $k", ("$k", key)) as long? ?? 0;
     }
 
     public async Task<IReadOnlyList<long>> CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
@@ -114,7 +101,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             var sequences = new List<long>(changes.Events.Count);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             foreach (var integrationEvent in changes.Events)
-                sequences.Add((long)(await ScalarAsync(writer, transaction,
+                sequences.Add((long)(await SqliteCommands.ScalarAsync(writer, transaction,
                     "INSERT INTO outbox (committed_ms, body) VALUES ($t, $b) RETURNING seq",
                     ("$t", now), ("$b", integrationEvent.ToByteArray())))!);
             await transaction.CommitAsync(CancellationToken.None);
@@ -145,7 +132,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 await NonQueryAsync(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
                 break;
             case ClaimUnique claim:
-                var owner = await ScalarAsync(writer, transaction, "SELECT owner FROM uniques WHERE key = $k", ("$k", claim.Key)) as string;
+                var owner = await SqliteCommands.ScalarAsync(writer, transaction, "SELECT owner FROM uniques WHERE key = $k", ("$k", claim.Key)) as string;
                 if (owner is not null && owner != claim.Owner) throw new UniqueConflictException(claim.Key, owner);
                 await NonQueryAsync(transaction, "INSERT OR REPLACE INTO uniques VALUES ($k, $o)", ("$k", claim.Key), ("$o", claim.Owner));
                 break;
@@ -153,7 +140,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 await NonQueryAsync(transaction, "DELETE FROM uniques WHERE key = $k", ("$k", release.Key));
                 break;
             case ReserveSlot reserve:
-                var taken = await ScalarAsync(writer, transaction, "SELECT value FROM counters WHERE key = $k", ("$k", reserve.Counter)) as long? ?? 0;
+                var taken = await SqliteCommands.ScalarAsync(writer, transaction, "SELECT value FROM counters WHERE key = $k", ("$k", reserve.Counter)) as long? ?? 0;
                 if (taken >= reserve.Limit) throw new CapacityExceededException(reserve.Counter, reserve.Limit);
                 await NonQueryAsync(transaction, "INSERT OR REPLACE INTO counters VALUES ($k, $v)", ("$k", reserve.Counter), ("$v", taken + 1));
                 break;
@@ -167,7 +154,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     private async Task CheckVersionAsync(SqliteTransaction transaction, string collection, string id, long expected)
     {
-        var actual = await ScalarAsync(writer, transaction, "SELECT version FROM documents WHERE collection = $c AND id = $id",
+        var actual = await SqliteCommands.ScalarAsync(writer, transaction, "SELECT version FROM documents WHERE collection = $c AND id = $id",
             ("$c", collection), ("$id", id)) as long? ?? 0;
         if (actual != expected) throw new ConcurrencyConflictException(collection, id, expected, actual);
     }
@@ -192,7 +179,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            Execute(writer, $"DELETE FROM outbox WHERE seq IN ({string.Join(',', sequences)})");
+            SqliteCommands.Execute(writer, $"DELETE FROM outbox WHERE seq IN ({string.Join(',', sequences)})");
         }
         finally
         {
@@ -210,9 +197,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            Execute(writer, "VACUUM;");
+            SqliteCommands.Execute(writer, "VACUUM;");
             // A reader still on an old snapshot keeps the checkpoint from finishing ("busy"): try again.
-            for (var attempt = 1; Convert.ToInt64(await ScalarAsync(writer, null, "PRAGMA wal_checkpoint(TRUNCATE);"), CultureInfo.InvariantCulture) != 0; attempt++)
+            for (var attempt = 1; Convert.ToInt64(await SqliteCommands.ScalarAsync(writer, null, "PRAGMA wal_checkpoint(TRUNCATE);"), CultureInfo.InvariantCulture) != 0; attempt++)
             {
                 if (attempt == 50) throw new IOException("The write-ahead log could not be emptied: readers held it for 5 s");
                 await Task.Delay(100, cancellationToken);
@@ -242,32 +229,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     private async Task NonQueryAsync(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var command = Command(writer, transaction, sql, parameters);
+        await using var command = SqliteCommands.Command(writer, transaction, sql, parameters);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql,
-        params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull ? null : value;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql,
-        (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -26,9 +26,9 @@ public sealed partial class OpportunitiesApi
         var provider = request.Provider!.Clone();
         provider.Id = request.ProviderId.Length > 0 ? request.ProviderId : Ids.New();
         provider.CreateTime = provider.UpdateTime = clock.Now();
-        if (request.ProviderId.Length > 0 && await store.IdRegistry.UsedBeforeKeyedMarkersAsync(OpportunityStore.Providers.Name, provider.Id, context.CancellationToken))
+        if (request.ProviderId.Length > 0 && await store.IdRegistry.UsedBeforeKeyedMarkersAsync(OpportunityStore.Providers, provider.Id, context.CancellationToken))
             throw Errors.AlreadyExists("provider", provider.Id);
-        var changes = store.IdRegistry.Take(new ChangeSet(), OpportunityStore.Providers.Name, provider.Id);
+        var changes = store.IdRegistry.Take(new ChangeSet(), OpportunityStore.Providers, provider.Id);
         OpportunityStore.Providers.Put(changes, provider, 0);
         changes.Publish(IntegrationEvents.Of(new ProviderChanged { Provider = provider }));
         try
@@ -88,7 +88,7 @@ public sealed partial class OpportunitiesApi
             // The count of its opportunities must be zero (a reservation with limit 1 fails otherwise) in the same commit
             // that deletes it, so an opportunity created meanwhile makes one of the two fail.
             var changes = new ChangeSet().Reserve(OpportunityStore.OwnedKey(provider.Id), 1);
-            store.IdRegistry.Retire(changes, OpportunityStore.Providers.Name, provider.Id, provider.Version);
+            store.IdRegistry.Retire(changes, OpportunityStore.Providers, provider.Id, provider.Version);
             await store.CommitAsync(changes, context.CancellationToken);
         }
         catch (CapacityExceededException)

@@ -73,7 +73,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         new Violations().Id(request.Id, "id").ThrowIfAny();
         var opportunity = await LoadAsync(request.Id, context.CancellationToken);
         await RequireManagerAsync(caller, opportunity.ProviderId, context.CancellationToken);
-        var changes = store.IdRegistry.Retire(new ChangeSet(), OpportunityStore.Opportunities.Name, opportunity.Id, opportunity.Version)
+        var changes = store.IdRegistry.Retire(new ChangeSet(), OpportunityStore.Opportunities, opportunity.Id, opportunity.Version)
             .Free(OpportunityStore.OwnedKey(opportunity.ProviderId))
             .Publish(IntegrationEvents.Of(new OpportunityDeleted { OpportunityId = opportunity.Id, Version = opportunity.Version + 1 }));
         await store.CommitAsync(changes, context.CancellationToken);
@@ -113,7 +113,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         foreach (var providerId in requests.Select(r => r.Opportunity.ProviderId).Distinct())
             await RequireManagerAsync(caller, providerId, cancellationToken);
         foreach (var given in requests.Where(r => r.OpportunityId.Length > 0))
-            if (await store.IdRegistry.UsedBeforeKeyedMarkersAsync(OpportunityStore.Opportunities.Name, given.OpportunityId, cancellationToken))
+            if (await store.IdRegistry.UsedBeforeKeyedMarkersAsync(OpportunityStore.Opportunities, given.OpportunityId, cancellationToken))
                 throw Errors.AlreadyExists("opportunity", given.OpportunityId);
 
         var changes = new ChangeSet();
@@ -123,8 +123,8 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
             opportunity.Id = r.OpportunityId.Length > 0 ? r.OpportunityId : Ids.New();
             opportunity.CreateTime = opportunity.UpdateTime = clock.Now();
             if (opportunity.Status == OpportunityStatus.Unspecified) opportunity.Status = OpportunityStatus.Open;
-            store.IdRegistry.Take(changes, OpportunityStore.Opportunities.Name, opportunity.Id);
-            store.IdRegistry.Take(changes, OpportunityStore.Providers.Name, opportunity.ProviderId) // fails if the provider was deleted meanwhile
+            store.IdRegistry.Take(changes, OpportunityStore.Opportunities, opportunity.Id);
+            store.IdRegistry.Take(changes, OpportunityStore.Providers, opportunity.ProviderId) // fails if the provider was deleted meanwhile
                 .Reserve(OpportunityStore.OwnedKey(opportunity.ProviderId), long.MaxValue);
             Save(changes, opportunity, 0);
             return opportunity;

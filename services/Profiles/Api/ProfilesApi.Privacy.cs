@@ -48,7 +48,7 @@ public sealed partial class ProfilesApi
         await Optimistic.RetryAsync(async () =>
         {
             var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
-            var changes = store.IdRegistry.Retire(new ChangeSet(), ProfileStore.Newcomers.Name, newcomer.Id, newcomer.Version);
+            var changes = store.IdRegistry.Retire(new ChangeSet(), ProfileStore.Newcomers, newcomer.Id, newcomer.Version);
             if (await store.GetVersionedAsync(ProfileStore.ProtectedAttributes, newcomer.Id, context.CancellationToken) is { } attributes)
                 ProfileStore.ProtectedAttributes.Delete(changes, newcomer.Id, attributes.Version);
             changes.Publish(IntegrationEvents.Of(new NewcomerErased { NewcomerId = newcomer.Id, Version = newcomer.Version + 1 }));

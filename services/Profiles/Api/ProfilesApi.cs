@@ -35,11 +35,11 @@ public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pa
         newcomer.Consent ??= new Consent();
         newcomer.Consent.RecordedAt = newcomer.CreateTime;
         if (newcomer.Status == NewcomerStatus.Unspecified) newcomer.Status = NewcomerStatus.Active;
-        if (request.NewcomerId.Length > 0 && await store.IdRegistry.UsedBeforeKeyedMarkersAsync(ProfileStore.Newcomers.Name, newcomer.Id, context.CancellationToken))
+        if (request.NewcomerId.Length > 0 && await store.IdRegistry.UsedBeforeKeyedMarkersAsync(ProfileStore.Newcomers, newcomer.Id, context.CancellationToken))
             throw Errors.AlreadyExists("newcomer", newcomer.Id);
         try
         {
-            await SaveAsync(newcomer, 0, context.CancellationToken, store.IdRegistry.Take(new ChangeSet(), ProfileStore.Newcomers.Name, newcomer.Id));
+            await SaveAsync(newcomer, 0, context.CancellationToken, store.IdRegistry.Take(new ChangeSet(), ProfileStore.Newcomers, newcomer.Id));
         }
         catch (Exception exception) when (exception is ConcurrencyConflictException or UniqueConflictException)
         {

@@ -1,0 +1,16 @@
+namespace Newcomers.BuildingBlocks.Storage;
+
+/// <summary>One change of a <see cref="ChangeSet"/>; the adapters apply each kind.</summary>
+public abstract record Change;
+
+public sealed record PutDocument(string Collection, string Id, long ExpectedVersion, byte[] Body, IReadOnlyList<IndexEntry> Indexes) : Change;
+
+public sealed record DeleteDocument(string Collection, string Id, long ExpectedVersion) : Change;
+
+public sealed record ClaimUnique(string Key, string Owner) : Change;
+
+public sealed record ReleaseUnique(string Key) : Change;
+
+public sealed record ReserveSlot(string Counter, long Limit) : Change;
+
+public sealed record FreeSlot(string Counter) : Change;
