@@ -21,6 +21,7 @@ public static class StandaloneHost
         builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
             .AddProfiles().AddOpportunities().AddMatching()
             .AddSingleton<IReadModelSource, InProcessReadModelSource>()
+            .AddSingleton<Newcomers.Profiles.Export.IMatchHistorySource, InProcessMatchHistorySource>()
             .AddDemoRegion(builder.Configuration)
             .AddTelemetry(builder.Configuration, "newcomer-matching");
 

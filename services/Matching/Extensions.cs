@@ -39,6 +39,7 @@ public static class Extensions
         services.AddSingleton<IImpressionRecorder>(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddSingleton<MatchFeed>();
+        services.AddSingleton<MatchHistoryExport>();
         services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
         services.AddSingleton<IIntegrationEventHandler, MatchHistoryEraser>();
         services.AddSingleton<IIntegrationEventHandler>(sp => sp.GetRequiredService<ModelRegistry>());

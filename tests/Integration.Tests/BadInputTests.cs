@@ -44,6 +44,8 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "SetProtectedAttributes", "attributes", h => h.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest()).ResponseAsync },
         { "SetProtectedAttributes", "attributes.birth_year", h => h.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = new ProtectedAttributes { NewcomerId = "x", BirthYear = 1800 } }).ResponseAsync },
         { "GetProtectedAttributes", "newcomer_id", h => h.Profiles.GetProtectedAttributesAsync(new GetProtectedAttributesRequest()).ResponseAsync },
+        { "ExportNewcomer", "id", h => h.Profiles.ExportNewcomerAsync(new ExportNewcomerRequest()).ResponseAsync },
+        { "ExportNewcomerMatches", "newcomer_id", h => h.Matching.ExportNewcomerMatchesAsync(new ExportNewcomerMatchesRequest { NewcomerId = "../x" }).ResponseAsync },
         { "CreateProvider", "provider.kind", h => h.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = new Provider { Name = "x", MunicipalityCode = "GM0342" } }).ResponseAsync },
         { "CreateProvider", "provider.name", h => h.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = new Provider { Kind = ProviderKind.Employer, MunicipalityCode = "GM0342" } }).ResponseAsync },
         { "GetProvider", "id", h => h.Opportunities.GetProviderAsync(new GetProviderRequest()).ResponseAsync },

@@ -1,4 +1,6 @@
 using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Newcomers.Contracts.V1;
 
 namespace Newcomers.Integration.Tests;
@@ -26,6 +28,25 @@ public sealed class DemoRegionTests
         await using var second = await RunningHost.StartAsync(data, "--Demo:Seed=true");
         await ServingAsync(second);
         Assert.Equal((newcomers, opportunities), await CountAsync(second));
+    }
+
+    [Fact]
+    public async Task While_seeding_the_host_is_live_but_not_ready_and_logs_no_failure()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var host = await RunningHost.StartAsync(null, b => b.Services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(lines)), "--Demo:Seed=true");
+        using var http = new HttpClient { BaseAddress = new Uri(host.HttpAddress) };
+        var health = new Health.HealthClient(host.Channel);
+
+        var starting = await http.GetAsync("/readyz");
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, starting.StatusCode);
+        Assert.Equal("starting: seeding the demo region", await starting.Content.ReadAsStringAsync());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        Assert.Equal("ok", await http.GetStringAsync("/healthz"));
+
+        await ServingAsync(host);
+        Assert.Equal("ready", await http.GetStringAsync("/readyz"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
     }
 
     private static async Task ServingAsync(RunningHost host)

@@ -47,6 +47,15 @@ public sealed class AuditTrail(AuditStore store, Pseudonyms pseudonyms, TimeProv
     public Task<(IReadOnlyList<AuditEntry> Items, string? LastId)> ListAsync(IndexEntry? index, int pageSize, string? after, CancellationToken cancellationToken) =>
         store.ListAsync(Entries, index, pageSize, after, descending: true, cancellationToken: cancellationToken);
 
+    /// <summary>Every entry about the newcomer's record, newest first (for the right of access).</summary>
+    public async IAsyncEnumerable<AuditEntry> AboutNewcomerAsync(string newcomerId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        await foreach (var entry in store.StreamAsync(Entries, new IndexEntry("record", NewcomerRecord + newcomerId), cancellationToken)) entries.Add(entry);
+        foreach (var entry in entries.OrderByDescending(e => e.Id, StringComparer.Ordinal)) yield return entry;
+    }
+
     protected override async Task WriteAsync(IReadOnlyList<AuditEntry> batch, CancellationToken cancellationToken)
     {
         var changes = new ChangeSet();

@@ -8,4 +8,5 @@ public static class Purposes
     public const string FollowUp = "match follow-up";
     public const string FairnessAudit = "fairness audit";
     public const string ReadModel = "read model rebuild";
+    public const string RightOfAccess = "right of access";
 }

@@ -14,6 +14,9 @@ public interface IDocumentStore : IAsyncDisposable
 
     Task<string?> GetUniqueOwnerAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether any unique claim's key starts with the prefix: a scan, for rare questions (does this store hold claims of an older format?).</summary>
+    Task<bool> AnyUniqueWithPrefixAsync(string keyPrefix, CancellationToken cancellationToken = default);
+
     Task<long> GetCounterAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -6,8 +6,11 @@ namespace Newcomers.BuildingBlocks.Storage;
 /// handed to "retired" on delete. The claim is keyed by a marker of the id (see <see cref="Markers"/>),
 /// so an erased id is not kept.
 /// </summary>
-public sealed class IdRegistry(Markers markers, IDocumentStore documents)
+public sealed class IdRegistry(Markers markers, IDocumentStore documents, Func<string, Task<bool>> holdsUnkeyed)
 {
+    /// <summary>Claims under keyed markers; older versions wrote "id:{collection}:{SHA-256}".</summary>
+    private const string KeyedPrefix = "keyed-id:", UnkeyedPrefix = "id:";
+
     private const string InUse = "in-use";
     private const string Retired = "retired";
 
@@ -21,7 +24,8 @@ public sealed class IdRegistry(Markers markers, IDocumentStore documents)
 
     /// <summary>Whether the id was used before markers were keyed (such claims are read, never written).</summary>
     public async Task<bool> UsedBeforeKeyedMarkersAsync<T>(DocumentCollection<T> collection, string id, CancellationToken cancellationToken) where T : Google.Protobuf.IMessage<T>, new() =>
-        await documents.GetUniqueOwnerAsync(Key(collection.Name, Markers.Unkeyed(id)), cancellationToken) is not null;
+        await holdsUnkeyed($"{UnkeyedPrefix}{collection.Name}:")
+        && await documents.GetUniqueOwnerAsync($"{UnkeyedPrefix}{collection.Name}:{Markers.Unkeyed(id)}", cancellationToken) is not null;
 
-    private static string Key(string collection, string marker) => $"id:{collection}:{marker}";
+    private static string Key(string collection, string marker) => $"{KeyedPrefix}{collection}:{marker}";
 }

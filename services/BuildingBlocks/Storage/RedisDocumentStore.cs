@@ -102,6 +102,13 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
         return documents;
     }
 
+    public async Task<bool> AnyUniqueWithPrefixAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        var pattern = System.Text.RegularExpressions.Regex.Replace(keyPrefix, @"[*?\[\]\\]", @"\$0") + "*";
+        await foreach (var _ in db.HashScanAsync($"{prefix}uniques", pattern).WithCancellation(cancellationToken)) return true;
+        return false;
+    }
+
     public async Task<string?> GetUniqueOwnerAsync(string key, CancellationToken cancellationToken = default) =>
         await db.HashGetAsync($"{prefix}uniques", key) is { IsNull: false } owner ? (string?)owner : null;
 

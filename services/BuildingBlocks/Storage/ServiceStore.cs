@@ -15,7 +15,16 @@ public abstract class ServiceStore(IDocumentStore documents, Markers markers, IE
     private static readonly MessageParser<IntegrationEvent> EventParser = IntegrationEvent.Parser;
 
     /// <summary>Ids are used once: taken on create, retired on delete.</summary>
-    public IdRegistry IdRegistry { get; } = new(markers, documents);
+    public IdRegistry IdRegistry => ids ??= new(markers, documents, HoldsUnkeyedMarkersAsync);
+
+    private IdRegistry? ids;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<bool>> unkeyed = new();
+
+    /// <summary>
+    /// Whether the store holds claims with this key prefix written by an older version under unkeyed
+    /// markers. Asked once per prefix: such claims are never written any more, so the answer stands.
+    /// </summary>
+    public Task<bool> HoldsUnkeyedMarkersAsync(string prefix) => unkeyed.GetOrAdd(prefix, p => documents.AnyUniqueWithPrefixAsync(p));
 
     /// <summary>Keys of claims that stand for an id without holding it.</summary>
     public Markers Markers => markers;

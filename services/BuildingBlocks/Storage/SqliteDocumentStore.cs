@@ -84,6 +84,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return await SqliteCommands.ScalarAsync(connection, null, "SELECT owner FROM uniques WHERE key = $k", ("$k", key)) as string;
     }
 
+    public async Task<bool> AnyUniqueWithPrefixAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        return await SqliteCommands.ScalarAsync(connection, null, "SELECT 1 FROM uniques WHERE substr(key, 1, length($p)) = $p LIMIT 1", ("$p", keyPrefix)) is not null;
+    }
+
     public async Task<long> GetCounterAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);

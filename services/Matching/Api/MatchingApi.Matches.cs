@@ -125,6 +125,16 @@ public sealed partial class MatchingApi
         return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = pages.Next(caller, query, last) };
     }
 
+    /// <summary>For ProfileService.ExportNewcomer (the right of access): admins and services only, and audited as a read.</summary>
+    public override async Task<NewcomerMatchHistory> ExportNewcomerMatches(ExportNewcomerMatchesRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Service);
+        new Violations().Id(request.NewcomerId, "newcomer_id").ThrowIfAny();
+        var found = await history.OfAsync(request.NewcomerId, context.CancellationToken);
+        await audit.ReadNewcomerAsync(caller, "ExportNewcomerMatches", request.NewcomerId, Purposes.RightOfAccess, context.CancellationToken);
+        return found;
+    }
+
     public override async Task WatchMatches(WatchMatchesRequest request, IServerStreamWriter<Match> responseStream, ServerCallContext context)
     {
         new Violations().OptionalId(request.ProviderId, "provider_id").ThrowIfAny();

@@ -16,7 +16,7 @@ namespace Newcomers.Matching.Api;
 /// (MatchingApi.Models.cs). Who may do what is in <see cref="MatchAccess"/>.
 /// </summary>
 public sealed partial class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
-    MatchAccess access, AuditTrail audit, MatchFeed feed, Pages pages, TimeProvider clock) : MatchingService.MatchingServiceBase
+    MatchAccess access, AuditTrail audit, MatchFeed feed, MatchHistoryExport history, Pages pages, TimeProvider clock) : MatchingService.MatchingServiceBase
 {
     private static RpcException NotMatchable(string newcomerId) => Errors.FailedPrecondition("NO_CONSENT",
         $"newcomers/{newcomerId}", "the newcomer has not consented to matching or is not active");

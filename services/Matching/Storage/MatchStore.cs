@@ -47,14 +47,15 @@ public sealed class MatchStore(IDocumentStoreFactory factory, Markers markers, I
     /// Held by "active" while a newcomer has matches, and by "erased" once erased, so a proposal racing
     /// an erasure cannot commit after it. Keyed by a marker, so the key holds no id.
     /// </summary>
-    public string ActiveKey(string newcomerId) => StateKey(Markers.Of(newcomerId));
+    public string ActiveKey(string newcomerId) => "keyed-newcomer-state:" + Markers.Of(newcomerId);
 
     /// <summary>Whether the newcomer was erased (the marker outlives every restart; an erasure from before markers were keyed counts too).</summary>
     public async Task<bool> IsErasedAsync(string newcomerId, CancellationToken cancellationToken) =>
         await GetClaimOwnerAsync(ActiveKey(newcomerId), cancellationToken) == Erased
-        || await GetClaimOwnerAsync(StateKey(Markers.Unkeyed(newcomerId)), cancellationToken) == Erased;
+        || await HoldsUnkeyedMarkersAsync(UnkeyedState) && await GetClaimOwnerAsync(UnkeyedState + Markers.Unkeyed(newcomerId), cancellationToken) == Erased;
 
-    private static string StateKey(string marker) => "newcomer-state:" + marker;
+    /// <summary>Older versions marked newcomers by the bare SHA-256 of their id under this prefix.</summary>
+    public const string UnkeyedState = "newcomer-state:";
 
     public const string Active = "active";
     public const string Erased = "erased";

@@ -101,4 +101,23 @@ public sealed partial class ProfilesApi
         await audit.ReadNewcomerAsync(caller, "GetProtectedAttributes", request.NewcomerId, Purposes.FairnessAudit, context.CancellationToken);
         return attributes;
     }
+
+    /// <summary>The right of access: everything held about the newcomer, for admins and the caseworkers of their municipality.</summary>
+    public override async Task<NewcomerExport> ExportNewcomer(ExportNewcomerRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
+        new Violations().Id(request.Id, "id").ThrowIfAny();
+        var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
+        var export = new NewcomerExport
+        {
+            ExportedAt = clock.Now(), Newcomer = newcomer,
+            ProtectedAttributes = await store.GetAsync(ProfileStore.ProtectedAttributes, newcomer.Id, context.CancellationToken),
+        };
+        var history = await matchHistory.OfAsync(newcomer.Id, context.CancellationToken);
+        export.Matches.Add(history.Matches);
+        export.Shown.Add(history.Shown);
+        await foreach (var entry in audit.AboutNewcomerAsync(newcomer.Id, context.CancellationToken)) export.AuditEntries.Add(entry);
+        await audit.ReadNewcomerAsync(caller, "ExportNewcomer", newcomer.Id, Purposes.RightOfAccess, context.CancellationToken);
+        return export;
+    }
 }

@@ -9,6 +9,7 @@ using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 using Newcomers.Profiles.Domain;
+using Newcomers.Profiles.Export;
 using Newcomers.Profiles.Storage;
 
 namespace Newcomers.Profiles.Api;
@@ -18,7 +19,7 @@ namespace Newcomers.Profiles.Api;
 /// store. Caseworkers (and, read-only, coordinators) see the newcomers of their municipalities; a
 /// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
 /// </summary>
-public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pages pages, TimeProvider clock, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
+public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pages pages, TimeProvider clock, IMatchHistorySource matchHistory, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {

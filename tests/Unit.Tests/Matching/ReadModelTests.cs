@@ -84,7 +84,7 @@ public sealed class ReadModelTests
     {
         await using var store = TempMatchStore.Open();
         // A store written before markers were keyed holds the bare SHA-256 of the id.
-        var marker = erasedBeforeMarkersWereKeyed ? "newcomer-state:" + Newcomers.BuildingBlocks.Storage.Markers.Unkeyed("n1") : store.ActiveKey("n1");
+        var marker = erasedBeforeMarkersWereKeyed ? Newcomers.Matching.Storage.MatchStore.UnkeyedState + Newcomers.BuildingBlocks.Storage.Markers.Unkeyed("n1") : store.ActiveKey("n1");
         await store.CommitAsync(new Newcomers.BuildingBlocks.Storage.ChangeSet().Claim(marker, Newcomers.Matching.Storage.MatchStore.Erased));
         var restarted = new MatchingReadModel();
         var handler = new ReadModelEventHandler(restarted, store);

@@ -89,6 +89,18 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unique_keys_can_be_asked_for_by_prefix()
+    {
+        Assert.False(await Store.AnyUniqueWithPrefixAsync("id:newcomers:"));
+        await Store.CommitAsync(new ChangeSet().Claim("keyed-id:newcomers:abc", "in-use").Claim("id:providers:def", "retired").Claim("id:newcomers[x]*", "odd"));
+        Assert.False(await Store.AnyUniqueWithPrefixAsync("id:newcomers:"));
+        Assert.True(await Store.AnyUniqueWithPrefixAsync("id:providers:"));
+        Assert.True(await Store.AnyUniqueWithPrefixAsync("id:newcomers["));
+        await Store.CommitAsync(new ChangeSet().Release("id:providers:def"));
+        Assert.False(await Store.AnyUniqueWithPrefixAsync("id:providers:"));
+    }
+
+    [Fact]
     public async Task A_counter_never_passes_its_limit_under_concurrent_reservations()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>

@@ -1,0 +1,94 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Profiles.Domain;
+
+namespace Newcomers.Unit.Tests.Profiles;
+
+public sealed class NewcomerRulesTests
+{
+    private static Newcomer Valid() => new()
+    {
+        Id = "n1", Version = 3, MunicipalityCode = "GM0342", CaseworkerId = "km-1", DisplayName = "Amina K.", Postcode = "3761",
+        Home = new GeoPoint { Latitude = 52.173, Longitude = 5.291 }, DutchLevel = CefrLevel.A2, Leerroute = Leerroute.B1,
+        Languages = { new LanguageSkill { Language = "ar", Level = CefrLevel.C2 } }, PipGoals = { PipGoal.Work }, Occupations = { "5120" },
+        Availability = new Availability { HoursPerWeek = 24, DayParts = { DayPart.MondayMorning } }, MaxTravelKm = 10, TravelModes = { TravelMode.Bicycle },
+    };
+
+    private static List<string> FieldsOf(Newcomer newcomer)
+    {
+        var v = new Violations();
+        NewcomerRules.Validate(newcomer, "newcomer", v);
+        return v.Fields.ToList();
+    }
+
+    [Fact]
+    public void A_complete_newcomer_is_valid() => Assert.Empty(FieldsOf(Valid()));
+
+    [Fact]
+    public void Every_bad_field_is_named_under_its_path()
+    {
+        var bad = Valid();
+        bad.MunicipalityCode = "Soest";
+        bad.DisplayName = "";
+        bad.Home.Latitude = 91;
+        bad.Languages.Add(new LanguageSkill { Language = "ar", Level = CefrLevel.B1 });
+        bad.PipGoals.Clear();
+        bad.Occupations.Add("kok");
+        bad.MaxTravelKm = 0.1;
+        bad.TravelModes.Clear();
+
+        Assert.Equal(["newcomer.municipality_code", "newcomer.display_name", "newcomer.home.latitude", "newcomer.languages", "newcomer.pip_goals",
+            "newcomer.occupations[1]", "newcomer.max_travel_km", "newcomer.travel_modes"], FieldsOf(bad));
+    }
+
+    [Fact]
+    public void Protected_attributes_take_only_a_gender_a_plausible_birth_year_and_a_country_code()
+    {
+        var v = new Violations();
+        NewcomerRules.Validate(new ProtectedAttributes { NewcomerId = "n1", Gender = Gender.Female, BirthYear = 1990, CountryOfOrigin = "SY" }, "attributes", v);
+        Assert.False(v.Any);
+        NewcomerRules.Validate(new ProtectedAttributes { NewcomerId = "n1", BirthYear = 1850, CountryOfOrigin = "Syria" }, "attributes", v);
+        Assert.Equal(["attributes.birth_year", "attributes.country_of_origin"], v.Fields);
+    }
+
+    [Fact]
+    public void An_update_copies_only_the_masked_fields_onto_the_current_newcomer()
+    {
+        var change = new Newcomer(Valid()) { DisplayName = "Amina Khalil", MaxTravelKm = 25, Postcode = "1234" };
+        var updated = NewcomerRules.Update.Apply(Valid(), change, new FieldMask { Paths = { "display_name", "max_travel_km" } });
+
+        Assert.Equal("Amina Khalil", updated.DisplayName);
+        Assert.Equal(25, updated.MaxTravelKm);
+        Assert.Equal("3761", updated.Postcode);
+    }
+
+    [Fact]
+    public void An_update_based_on_another_version_is_aborted_with_the_current_one()
+    {
+        var error = Assert.Throws<RpcException>(() => NewcomerRules.Update.Apply(Valid(), new Newcomer(Valid()) { Version = 2 }, null));
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+        Assert.Equal("3", error.GetRpcStatus()!.GetDetail<ErrorInfo>().Metadata["current_version"]);
+    }
+
+    [Fact]
+    public void An_update_that_leaves_an_invalid_newcomer_names_the_field_and_changes_nothing()
+    {
+        var current = Valid();
+        var error = Assert.Throws<RpcException>(() => NewcomerRules.Update.Apply(current, new Newcomer(current) { MaxTravelKm = 500 }, new FieldMask { Paths = { "max_travel_km" } }));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("newcomer.max_travel_km", error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        Assert.Equal(10, current.MaxTravelKm);
+    }
+
+    [Fact]
+    public void An_update_request_needs_the_newcomer_its_id_its_version_and_changeable_paths()
+    {
+        var missing = Assert.Throws<RpcException>(() => NewcomerRules.Update.CheckRequest(null, null));
+        Assert.Equal("newcomer", missing.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
+        var unversioned = Assert.Throws<RpcException>(() => NewcomerRules.Update.CheckRequest(new Newcomer { Id = "n1" }, new FieldMask { Paths = { "create_time", "map_hours_done" } }));
+        Assert.Equal(["newcomer.version", "update_mask.paths[0]", "update_mask.paths[1]"], unversioned.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(f => f.Field));
+    }
+}
