@@ -40,6 +40,14 @@ public sealed class DistributedTests : IAsyncLifetime
         await deployment.Sidecar.DrainAsync();
         using var admin = As(Roles.Admin);
         Assert.Equal(48, (await admin.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = amina.Id })).MapHoursDone);
+
+        // The right of access gathers across the processes: Profiles asks Matching through the sidecar.
+        var export = await admin.Profiles.ExportNewcomerAsync(new ExportNewcomerRequest { Id = amina.Id });
+        var matches = await admin.Matching.ListMatchesAsync(new ListMatchesRequest { NewcomerId = amina.Id });
+        Assert.NotEmpty(export.Matches);
+        Assert.Equal(matches.Matches.Select(m => m.Id).Order(), export.Matches.Select(m => m.Id).Order());
+        Assert.NotEmpty(export.Shown);
+        Assert.Contains(export.AuditEntries, e => e.Action == "RecommendOpportunities");
     }
 
     [Fact]
