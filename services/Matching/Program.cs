@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Builder;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
-using Newcomers.BuildingBlocks.Events.Dapr;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching;
 using Newcomers.Matching.ReadModel;
@@ -24,15 +23,9 @@ builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configurati
     {
         Func<CancellationToken, ValueTask<string>> token = sp.GetRequiredService<ServiceTokens>().GetAsync;
         var configuration = sp.GetRequiredService<IConfiguration>();
-        var sidecar = DaprEventsOptions.SidecarEndpoint(configuration);
-        if (string.IsNullOrEmpty(configuration["Matching:ProfilesAddress"]) && sidecar.Length > 0)
-        {
-            var throughSidecar = BearerChannel.For(sidecar, token);
-            return new GrpcReadModelSource(throughSidecar, throughSidecar, new Grpc.Core.Metadata { { "dapr-app-id", "profiles" } },
-                new Grpc.Core.Metadata { { "dapr-app-id", "opportunities" } });
-        }
-        return new GrpcReadModelSource(BearerChannel.For(configuration["Matching:ProfilesAddress"]!, token),
-            BearerChannel.For(configuration["Matching:OpportunitiesAddress"]!, token));
+        var profiles = ServiceChannel.To("profiles", "Matching:ProfilesAddress", configuration, token);
+        var opportunities = ServiceChannel.To("opportunities", "Matching:OpportunitiesAddress", configuration, token);
+        return new GrpcReadModelSource(profiles.Channel, opportunities.Channel, profiles.Headers, opportunities.Headers);
     });
 var app = builder.Build();
 app.UseServicePipeline(MatchingService.Descriptor);

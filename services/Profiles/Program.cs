@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
-using Newcomers.BuildingBlocks.Events.Dapr;
 using Newcomers.Contracts.V1;
 using Newcomers.Profiles;
 using Newcomers.Profiles.Export;
@@ -20,13 +19,8 @@ builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configurati
     .AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IOptions<AuthOptions>>(), "profiles"))
     .AddSingleton<IMatchHistorySource>(sp =>
     {
-        Func<CancellationToken, ValueTask<string>> token = sp.GetRequiredService<ServiceTokens>().GetAsync;
-        var configuration = sp.GetRequiredService<IConfiguration>();
-        var sidecar = DaprEventsOptions.SidecarEndpoint(configuration);
-        if (string.IsNullOrEmpty(configuration["Profiles:MatchingAddress"]) && sidecar.Length > 0)
-            return new GrpcMatchHistorySource(BearerChannel.For(sidecar, token), new Grpc.Core.Metadata { { "dapr-app-id", "matching" } });
-        return new GrpcMatchHistorySource(BearerChannel.For(configuration["Profiles:MatchingAddress"]
-            ?? throw new InvalidOperationException("Set Profiles:MatchingAddress, or give the service a Dapr sidecar: ExportNewcomer asks the matching service"), token));
+        var matching = ServiceChannel.To("matching", "Profiles:MatchingAddress", sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceTokens>().GetAsync);
+        return new GrpcMatchHistorySource(matching.Channel, matching.Headers);
     });
 var app = builder.Build();
 app.UseServicePipeline(ProfileService.Descriptor);

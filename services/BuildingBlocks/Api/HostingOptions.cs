@@ -1,13 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Newcomers.BuildingBlocks.Auth;
-using Google.Protobuf.Reflection;
-using Newcomers.Contracts.V1;
-
 namespace Newcomers.BuildingBlocks.Api;
 
 /// <summary>Where a process listens (section "Hosting"). Port 0 picks a free port.</summary>

@@ -1,10 +1,4 @@
-using Grpc.Core;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 using Newcomers.BuildingBlocks.Api;
-using Newcomers.BuildingBlocks.Auth;
-using Newcomers.Contracts.V1;
 
 namespace Newcomers.Host.Demo;
 

@@ -1,9 +1,4 @@
-using System.Text;
-using Dapr.Client;
-using Google.Protobuf;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
-using Newcomers.Contracts.V1;
 
 namespace Newcomers.BuildingBlocks.Events.Dapr;
 
