@@ -38,4 +38,27 @@ public sealed class OutcomeTrainingTests
         Assert.Equal("held-out outcomes", version.Evaluation.Data);
         Assert.Contains(stages[^1].Stage, new[] { "promoted", "kept" });
     }
+
+    [Fact]
+    public async Task Training_on_outcomes_before_any_is_recorded_says_how_many_groups_it_has_and_needs()
+    {
+        await using var host = await RunningHost.StartAsync();
+        var provider = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        for (var i = 0; i < 4; i++)
+            await host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id, capacity: 100) });
+        for (var i = 0; i < 60; i++)
+        {
+            var newcomer = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+            Assert.NotEmpty((await host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id })).Suggestions);
+        }
+
+        var error = await Expect.Status(Grpc.Core.StatusCode.FailedPrecondition, async () =>
+        {
+            using var call = host.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Outcomes });
+            while (await call.ResponseStream.MoveNext(CancellationToken.None)) { }
+        });
+        Assert.Contains("0 request groups with an outcome", error.Status.Detail);
+        Assert.Contains("at least 50", error.Status.Detail);
+        await Expect.Status(Grpc.Core.StatusCode.NotFound, () => host.Matching.GetModelAsync(new GetModelRequest()).ResponseAsync);
+    }
 }

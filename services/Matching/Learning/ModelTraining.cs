@@ -26,10 +26,12 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
         try
         {
             await report(new TrainModelProgress { Stage = "data", Fraction = 0, Message = source == TrainingSource.Simulator ? $"simulating {groups} requests (seed {seed})" : "reading impressions and outcomes" });
-            var (train, test, description) = await DataAsync(source, seed, groups, cancellationToken);
-            var trainGroups = train.Select(p => p.Group).Distinct().Count();
-            if (trainGroups < 50 || test.Count == 0)
-                throw Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", $"{trainGroups} request groups with outcomes; at least 50 are needed to train");
+            var (train, heldOut, description) = await DataAsync(source, seed, groups, cancellationToken);
+            var trainGroups = LabelledPairs.WithOutcomes(train).WithOutcome.Select(p => p.Group).Distinct().Count();
+            var (test, leftOut) = LabelledPairs.WithOutcomes(heldOut);
+            if (trainGroups < MinimumGroups || test.Count == 0)
+                throw NotEnoughOutcomes($"{trainGroups} request groups with an outcome to train on (at least {MinimumGroups} are needed) and " +
+                    $"{test.Select(p => p.Group).Distinct().Count()} held out (at least 1)");
 
             await report(new TrainModelProgress { Stage = "training", Fraction = 0.1, Message = $"training on {train.Count} pairs in {trainGroups} groups" });
             var trainer = new RankingTrainer();
@@ -43,6 +45,7 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
 
             await report(new TrainModelProgress { Stage = "evaluating", Fraction = 0.85, Message = $"trained in {seconds:0.0} s; evaluating on {description}" });
             var evaluation = Compare(trainer, test, description, trainer.Evaluate(model, test.Select(p => p.Row())), registry.Current);
+            evaluation.GroupsWithoutOutcome = leftOut;
             var version = new ModelVersion
             {
                 Id = $"model-{DateTime.UtcNow:yyyyMMddHHmmssfff}", CreateTime = Timestamp.FromDateTime(DateTime.UtcNow), Source = source,
@@ -71,18 +74,26 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
         try
         {
             var model = registry.Current ?? throw Errors.NotFound("model", "current");
-            var (test, description) = source == TrainingSource.Simulator
+            var (heldOut, description) = source == TrainingSource.Simulator
                 ? (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)), $"simulator seed {seed}")
                 : (LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken)).Test, "held-out outcomes");
-            if (test.Count == 0) throw Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", "no held-out outcomes yet");
+            var (test, leftOut) = LabelledPairs.WithOutcomes(heldOut);
+            if (test.Count == 0) throw NotEnoughOutcomes($"no held-out request group has an outcome yet ({leftOut} without one)");
             var trainer = new RankingTrainer();
-            return Compare(trainer, test, description, trainer.EvaluateScores(test.Select(p => p.Row((float)model.Score(p.Features)))), null);
+            var evaluation = Compare(trainer, test, description, trainer.EvaluateScores(test.Select(p => p.Row((float)model.Score(p.Features)))), null);
+            evaluation.GroupsWithoutOutcome = leftOut;
+            return evaluation;
         }
         finally
         {
             Volatile.Write(ref evaluating, 0);
         }
     }
+
+    /// <summary>How many request groups with an outcome training needs.</summary>
+    public const int MinimumGroups = 50;
+
+    private static Grpc.Core.RpcException NotEnoughOutcomes(string description) => Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", description);
 
     /// <summary>Promote only a model that beats the heuristic and the model ranking now.</summary>
     public static (bool Promote, string Decision) Decide(ModelEvaluation e)

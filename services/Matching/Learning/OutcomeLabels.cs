@@ -34,13 +34,15 @@ public sealed class OutcomeLabels(MatchStore store)
                 ? await MatchesAsync(matchesByNewcomer, new("newcomer", impression.NewcomerId), cancellationToken)
                 : await MatchesAsync(matchesByOpportunity, new("opportunity", impression.OpportunityId), cancellationToken);
             var group = Group(impression.RequestId);
+            // The held-out split follows whom the list was for, so retraining on the same outcomes evaluates on the same groups.
+            var splitKey = Group(forNewcomer ? "newcomer:" + impression.NewcomerId : "opportunity:" + impression.OpportunityId);
             foreach (var item in impression.Items)
             {
                 var label = matches
                     .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId)
                         && m.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds() >= impression.ShownAtMs)
                     .Select(Grade).DefaultIfEmpty(0).Max();
-                pairs.Add(new LabelledPair(group, label, [.. item.Features], item.HeuristicScore));
+                pairs.Add(new LabelledPair(group, label, [.. item.Features], item.HeuristicScore, splitKey));
             }
         }
         return pairs;

@@ -1,0 +1,28 @@
+using Newcomers.Matching.Learning;
+
+namespace Newcomers.Unit.Tests.Matching;
+
+public sealed class LabelledPairsTests
+{
+    private static LabelledPair Pair(uint group, float label, uint splitKey) => new(group, label, new float[FeatureVector.Length], 0, splitKey);
+
+    [Fact]
+    public void Every_list_for_the_same_newcomer_falls_on_the_same_side_whatever_its_request_id()
+    {
+        var pairs = Enumerable.Range(0, 2000).Select(i => Pair((uint)Random.Shared.Next(), i % 2, (uint)(i % 100))).ToList();
+        var (train, test) = LabelledPairs.SplitByGroup(pairs);
+
+        Assert.Empty(train.Select(p => p.SplitKey).Intersect(test.Select(p => p.SplitKey)));
+        Assert.InRange(test.Select(p => p.SplitKey).Distinct().Count(), 10, 35);
+        Assert.Equal(test, LabelledPairs.SplitByGroup(pairs.AsEnumerable().Reverse().ToList()).Test.AsEnumerable().Reverse());
+    }
+
+    [Fact]
+    public void Groups_in_which_nothing_was_taken_up_are_left_out_and_counted()
+    {
+        var pairs = new[] { Pair(1, 0, 1), Pair(1, 2, 1), Pair(2, 0, 2), Pair(2, 0, 2), Pair(3, 0, 3) };
+        var (withOutcome, leftOut) = LabelledPairs.WithOutcomes(pairs);
+        Assert.Equal([1u, 1u], withOutcome.Select(p => p.Group));
+        Assert.Equal(2, leftOut);
+    }
+}
