@@ -17,11 +17,8 @@ var builder = ServiceProcess.CreateBuilder(args);
 builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
     .AddProfiles().AddTelemetry(builder.Configuration, "profiles")
     .AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IOptions<AuthOptions>>(), "profiles"))
-    .AddSingleton<IMatchHistorySource>(sp =>
-    {
-        var matching = ServiceChannel.To("matching", "Profiles:MatchingAddress", sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceTokens>().GetAsync);
-        return new GrpcMatchHistorySource(matching.Channel, matching.Headers);
-    });
+    .AddSingleton<IMatchHistorySource>(sp => new GrpcMatchHistorySource(() =>
+        ServiceChannel.To("matching", "Profiles:MatchingAddress", sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceTokens>().GetAsync)));
 var app = builder.Build();
 app.UseServicePipeline(ProfileService.Descriptor);
 app.MapServiceDefaults();

@@ -24,6 +24,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    // The writer's statements, prepared once and reused under the write lock: a commit's changes run many small statements.
+    private readonly Dictionary<string, SqliteCommand> prepared = [];
     private int disposed;
 
     public SqliteDocumentStore(string path, bool synchronousFull = true)
@@ -103,13 +105,12 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             await using var transaction = writer.BeginTransaction();
             foreach (var change in changes.Changes)
-                await ApplyAsync(transaction, change);
+                Apply(transaction, change);
             var sequences = new List<long>(changes.Events.Count);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             foreach (var integrationEvent in changes.Events)
-                sequences.Add((long)(await SqliteCommands.ScalarAsync(writer, transaction,
-                    "INSERT INTO outbox (committed_ms, body) VALUES ($t, $b) RETURNING seq",
-                    ("$t", now), ("$b", integrationEvent.ToByteArray())))!);
+                sequences.Add((long)Scalar(transaction, "INSERT INTO outbox (committed_ms, body) VALUES ($t, $b) RETURNING seq",
+                    ("$t", now), ("$b", integrationEvent.ToByteArray()))!);
             await transaction.CommitAsync(CancellationToken.None);
             return sequences;
         }
@@ -119,49 +120,50 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    private async Task ApplyAsync(SqliteTransaction transaction, Change change)
+    private void Apply(SqliteTransaction transaction, Change change)
     {
         switch (change)
         {
             case PutDocument put:
-                await CheckVersionAsync(transaction, put.Collection, put.Id, put.ExpectedVersion);
-                await NonQueryAsync(transaction, "INSERT OR REPLACE INTO documents VALUES ($c, $id, $v, $b)",
+                CheckVersion(transaction, put.Collection, put.Id, put.ExpectedVersion);
+                NonQuery(transaction, "INSERT OR REPLACE INTO documents VALUES ($c, $id, $v, $b)",
                     ("$c", put.Collection), ("$id", put.Id), ("$v", put.ExpectedVersion + 1), ("$b", put.Body));
-                await NonQueryAsync(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", put.Collection), ("$id", put.Id));
+                // A new document has no index entries yet (its version was checked to be 0).
+                if (put.ExpectedVersion > 0)
+                    NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", put.Collection), ("$id", put.Id));
                 foreach (var entry in put.Indexes.Distinct())
-                    await NonQueryAsync(transaction, "INSERT INTO index_entries VALUES ($c, $n, $k, $id)",
+                    NonQuery(transaction, "INSERT INTO index_entries VALUES ($c, $n, $k, $id)",
                         ("$c", put.Collection), ("$n", entry.Name), ("$k", entry.Key), ("$id", put.Id));
                 break;
             case DeleteDocument delete:
-                await CheckVersionAsync(transaction, delete.Collection, delete.Id, delete.ExpectedVersion);
-                await NonQueryAsync(transaction, "DELETE FROM documents WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
-                await NonQueryAsync(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
+                CheckVersion(transaction, delete.Collection, delete.Id, delete.ExpectedVersion);
+                NonQuery(transaction, "DELETE FROM documents WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
+                NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
                 break;
             case ClaimUnique claim:
-                var owner = await SqliteCommands.ScalarAsync(writer, transaction, "SELECT owner FROM uniques WHERE key = $k", ("$k", claim.Key)) as string;
+                var owner = Scalar(transaction, "SELECT owner FROM uniques WHERE key = $k", ("$k", claim.Key)) as string;
                 if (owner is not null && owner != claim.Owner) throw new UniqueConflictException(claim.Key, owner);
-                await NonQueryAsync(transaction, "INSERT OR REPLACE INTO uniques VALUES ($k, $o)", ("$k", claim.Key), ("$o", claim.Owner));
+                NonQuery(transaction, "INSERT OR REPLACE INTO uniques VALUES ($k, $o)", ("$k", claim.Key), ("$o", claim.Owner));
                 break;
             case ReleaseUnique release:
-                await NonQueryAsync(transaction, "DELETE FROM uniques WHERE key = $k", ("$k", release.Key));
+                NonQuery(transaction, "DELETE FROM uniques WHERE key = $k", ("$k", release.Key));
                 break;
             case ReserveSlot reserve:
-                var taken = await SqliteCommands.ScalarAsync(writer, transaction, "SELECT value FROM counters WHERE key = $k", ("$k", reserve.Counter)) as long? ?? 0;
+                var taken = Scalar(transaction, "SELECT value FROM counters WHERE key = $k", ("$k", reserve.Counter)) as long? ?? 0;
                 if (taken >= reserve.Limit) throw new CapacityExceededException(reserve.Counter, reserve.Limit);
-                await NonQueryAsync(transaction, "INSERT OR REPLACE INTO counters VALUES ($k, $v)", ("$k", reserve.Counter), ("$v", taken + 1));
+                NonQuery(transaction, "INSERT OR REPLACE INTO counters VALUES ($k, $v)", ("$k", reserve.Counter), ("$v", taken + 1));
                 break;
             case FreeSlot free:
-                await NonQueryAsync(transaction, "UPDATE counters SET value = max(value - 1, 0) WHERE key = $k", ("$k", free.Counter));
+                NonQuery(transaction, "UPDATE counters SET value = max(value - 1, 0) WHERE key = $k", ("$k", free.Counter));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "unknown change");
         }
     }
 
-    private async Task CheckVersionAsync(SqliteTransaction transaction, string collection, string id, long expected)
+    private void CheckVersion(SqliteTransaction transaction, string collection, string id, long expected)
     {
-        var actual = await SqliteCommands.ScalarAsync(writer, transaction, "SELECT version FROM documents WHERE collection = $c AND id = $id",
-            ("$c", collection), ("$id", id)) as long? ?? 0;
+        var actual = Scalar(transaction, "SELECT version FROM documents WHERE collection = $c AND id = $id", ("$c", collection), ("$id", id)) as long? ?? 0;
         if (actual != expected) throw new ConcurrencyConflictException(collection, id, expected, actual);
     }
 
@@ -222,6 +224,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         // Disposing twice is harmless: the store may be registered under more than one service type.
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await writeLock.WaitAsync();
+        foreach (var command in prepared.Values) await command.DisposeAsync();
         await writer.DisposeAsync();
         SqliteConnection.ClearPool(writer);
     }
@@ -233,9 +236,23 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return connection;
     }
 
-    private async Task NonQueryAsync(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    private void NonQuery(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters) =>
+        Prepared(transaction, sql, parameters).ExecuteNonQuery();
+
+    private object? Scalar(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters) =>
+        Prepared(transaction, sql, parameters).ExecuteScalar() is var value and not DBNull ? value : null;
+
+    private SqliteCommand Prepared(SqliteTransaction transaction, string sql, (string Name, object Value)[] parameters)
     {
-        await using var command = SqliteCommands.Command(writer, transaction, sql, parameters);
-        await command.ExecuteNonQueryAsync();
+        if (!prepared.TryGetValue(sql, out var command))
+        {
+            command = writer.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            prepared[sql] = command;
+        }
+        command.Transaction = transaction;
+        for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value;
+        return command;
     }
 }
