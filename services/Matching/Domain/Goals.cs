@@ -11,11 +11,12 @@ public static class Goals
         return [0, Fit(list, OpportunityKind.WorkPlacement), Fit(list, OpportunityKind.Volunteering), Fit(list, OpportunityKind.LanguageBuddy)];
     }
 
-    private static double Fit(List<PipGoal> goals, OpportunityKind kind)
-    {
-        var fit = 0.0;
-        foreach (var goal in goals)
-            fit = Math.Max(fit, (goal, kind) switch
+    /// <summary>The goal of the PIP that this kind of opportunity serves best (the one a reason names).</summary>
+    public static PipGoal Strongest(IEnumerable<PipGoal> goals, OpportunityKind kind) => goals.OrderByDescending(g => Fit(g, kind)).FirstOrDefault();
+
+    private static double Fit(List<PipGoal> goals, OpportunityKind kind) => goals.Select(g => Fit(g, kind)).DefaultIfEmpty(0).Max();
+
+    private static double Fit(PipGoal goal, OpportunityKind kind) => (goal, kind) switch
             {
                 (PipGoal.Work, OpportunityKind.WorkPlacement) => 1,
                 (PipGoal.Volunteering, OpportunityKind.Volunteering) => 1,
@@ -24,7 +25,5 @@ public static class Goals
                 (PipGoal.Work, OpportunityKind.Volunteering) => 0.4,
                 (PipGoal.Education, OpportunityKind.LanguageBuddy) => 0.4,
                 _ => 0,
-            });
-        return fit;
-    }
+            };
 }

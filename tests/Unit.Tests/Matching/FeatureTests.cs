@@ -74,15 +74,20 @@ public sealed class FeatureTests
         var features = Newcomers.Matching.Learning.FeatureVector.Reasons.SelectMany(r => r.Features).ToList();
         Assert.Equal(Enumerable.Range(0, Newcomers.Matching.Learning.FeatureVector.Length), features.Order());
 
+        // A placement that counts for the MAP, and a buddy who shares a language and interests: between them every reason is true of a pair.
         var vocabulary = new Vocabulary();
-        var n = NewcomerEntry.From(Sample.Newcomer(), vocabulary);
-        var o = OpportunityEntry.From(Sample.Opportunity("o", 2), vocabulary, new PlaceCounter());
-        var f = FeatureExtractor.Extract(n, o, 2, Today);
-        // A shared language is named only when the pair has one, which this pair has not.
-        foreach (var (kind, _) in Newcomers.Matching.Learning.FeatureVector.Reasons.Where(r => r.Kind != ReasonKind.SharedLanguage))
+        var n = NewcomerEntry.From(Sample.Newcomer(x => { x.PipGoals.Add(PipGoal.Buddy); x.BuddyPreferences = new BuddyPreferences { Interests = { "koken" } }; }), vocabulary);
+        var placement = OpportunityEntry.From(Sample.Opportunity("o", 2, o => o.CountsTowardsMap = true), vocabulary, new PlaceCounter());
+        var buddy = OpportunityEntry.From(Sample.Opportunity("b", 2, o =>
+        {
+            o.Kind = OpportunityKind.LanguageBuddy;
+            o.Buddy = new BuddyOffer { Languages = { "ar" }, Interests = { "koken" } };
+        }), vocabulary, new PlaceCounter());
+        foreach (var (kind, _) in Newcomers.Matching.Learning.FeatureVector.Reasons)
         {
             var contributions = Newcomers.Matching.Learning.FeatureVector.Reasons.Select(r => (r.Kind, r.Kind == kind ? 0.5 : 0.0)).ToList();
-            var reason = Assert.Single(ReasonWriter.Write(contributions, f, n, o, vocabulary), r => r.Kind == kind);
+            var o = new[] { placement, buddy }.First(o => ReasonWriter.SpeaksFor(kind, FeatureExtractor.Extract(n, o, 2, Today), n, o));
+            var reason = Assert.Single(ReasonWriter.Write(contributions, FeatureExtractor.Extract(n, o, 2, Today), n, o, vocabulary), r => r.Kind == kind);
             Assert.False(string.IsNullOrWhiteSpace(reason.TextNl) || string.IsNullOrWhiteSpace(reason.TextEn), kind.ToString());
         }
     }
