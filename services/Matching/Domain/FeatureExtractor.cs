@@ -66,6 +66,7 @@ public static class FeatureExtractor
     private static double HoursShare(int newcomerHours, int opportunityHours) =>
         opportunityHours <= 0 ? 1 : Math.Min(1, (double)newcomerHours / opportunityHours);
 
+    /// <summary>What is left of the MAP hours; none for a newcomer on the onderwijsroute, which is exempt from the MAP.</summary>
     private static double MapNeed(NewcomerEntry n, bool countsTowardsMap) =>
-        countsTowardsMap && n.MapHoursDone < MapHoursRequired ? (MapHoursRequired - n.MapHoursDone) / MapHoursRequired : 0;
+        countsTowardsMap && !n.MapExempt && n.MapHoursDone < MapHoursRequired ? (MapHoursRequired - n.MapHoursDone) / MapHoursRequired : 0;
 }

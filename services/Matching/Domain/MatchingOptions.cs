@@ -16,4 +16,7 @@ public sealed class MatchingOptions
 
     /// <summary>Simulated request groups for that first model.</summary>
     public int BootstrapGroups { get; set; } = 5000;
+
+    /// <summary>How much NDCG@10 a new model must gain over the ranker in force to be promoted.</summary>
+    public double PromotionMargin { get; set; } = 0.01;
 }

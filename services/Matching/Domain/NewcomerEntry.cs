@@ -6,7 +6,7 @@ namespace Newcomers.Matching.Domain;
 public sealed record NewcomerEntry(
     string Id, long Version, string MunicipalityCode, double Latitude, double Longitude, double MaxKm, int Dutch,
     uint WeekMask, int Hours, int[] Occupations, int[] Skills, int[] Languages, int[] Interests, double[] GoalFitByKind,
-    PipGoal[] PipGoals, Gender BuddyGender, bool FamilyBuddy, double MapHoursDone, bool Matchable, bool SharesWithProviders) : ILocated
+    PipGoal[] PipGoals, Gender BuddyGender, bool FamilyBuddy, double MapHoursDone, bool MapExempt, bool Matchable, bool SharesWithProviders) : ILocated
 {
     public ulong SkillSignature { get; } = Vocabulary.Signature(Skills);
     public ulong LanguageSignature { get; } = Vocabulary.Signature(Languages);
@@ -17,6 +17,6 @@ public sealed record NewcomerEntry(
         Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations.Select(Isco.Code)], vocabulary.Intern(n.Skills),
         vocabulary.Intern(n.Languages.Select(l => l.Language)), vocabulary.Intern(n.BuddyPreferences?.Interests ?? []),
         Goals.FitByKind(n.PipGoals), [.. n.PipGoals], n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
-        n.MapHoursDone, Eligibility.Consents(n),
+        n.MapHoursDone, n.Leerroute == Leerroute.Onderwijs, Eligibility.Consents(n),
         n.Consent?.ShareWithProviders == true);
 }

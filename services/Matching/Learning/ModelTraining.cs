@@ -8,12 +8,12 @@ namespace Newcomers.Matching.Learning;
 
 /// <summary>
 /// A training run: data, LightGBM LambdaRank, evaluation on held-out data beside the heuristic, a
-/// random order and the current model, then the promotion rule: a new model ranks only if it beats
-/// both the current model and the heuristic on NDCG@10. One training run at a time, and one
+/// random order and the current model, then the promotion rule (<see cref="PromotionRule"/>). One training run at a time, and one
 /// evaluation at a time: either asked for while one of its kind runs fails its precondition
 /// (TRAINING_IN_PROGRESS, EVALUATION_IN_PROGRESS) rather than queue, so runs never pile up on the cores.
 /// </summary>
-public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes, ImpressionLog impressions, ILogger<ModelTraining> logger)
+public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes, ImpressionLog impressions, Microsoft.Extensions.Options.IOptions<Domain.MatchingOptions> options,
+    ILogger<ModelTraining> logger)
 {
     private int running;
     private int evaluating;
@@ -52,7 +52,11 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
                 TrainingGroups = trainGroups, TrainingPairs = train.Count, TrainingSeconds = Math.Round(seconds, 2),
                 Features = { FeatureVector.Names }, Evaluation = evaluation, Baseline = { Baseline(train) },
             };
-            (version.Promoted, version.Decision) = Decide(evaluation);
+            // Per held-out group: the new model's flat trees (the scores it serves with) against the ranker in force.
+            var candidate = TreeEnsemble.From(model);
+            var current = registry.Current;
+            var perGroup = PromotionRule.PerGroup(test, p => candidate.Score(p.Features), p => current?.Score(p.Features) ?? p.HeuristicScore);
+            (version.Promoted, version.Decision) = new PromotionRule(options.Value.PromotionMargin).Decide(evaluation, perGroup);
             await registry.SaveAsync(version, trainer.Save(model), cancellationToken);
             logger.LogInformation("Model {Model}: NDCG@10 {Ndcg:0.000}; {Decision}", version.Id, evaluation.Model.NdcgAt10, version.Decision);
             await report(new TrainModelProgress { Stage = version.Promoted ? "promoted" : "kept", Fraction = 1, Message = version.Decision, Model = version });
@@ -94,17 +98,6 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
     public const int MinimumGroups = 50;
 
     private static Grpc.Core.RpcException NotEnoughOutcomes(string description) => Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", description);
-
-    /// <summary>Promote only a model that beats the heuristic and the model ranking now.</summary>
-    public static (bool Promote, string Decision) Decide(ModelEvaluation e)
-    {
-        if (e.Model.NdcgAt10 <= e.Heuristic.NdcgAt10)
-            return (false, $"kept back: NDCG@10 {e.Model.NdcgAt10:0.000} does not beat the heuristic's {e.Heuristic.NdcgAt10:0.000}");
-        if (e.PreviousModel is { } previous && e.Model.NdcgAt10 <= previous.NdcgAt10)
-            return (false, $"kept back: NDCG@10 {e.Model.NdcgAt10:0.000} does not beat the current model's {previous.NdcgAt10:0.000}");
-        return (true, $"promoted: NDCG@10 {e.Model.NdcgAt10:0.000} beats the heuristic's {e.Heuristic.NdcgAt10:0.000}"
-            + (e.PreviousModel is { } p ? $" and the current model's {p.NdcgAt10:0.000}" : ""));
-    }
 
     private async Task<(List<LabelledPair> Train, List<LabelledPair> Test, string Description)> DataAsync(TrainingSource source, int seed, int groups, CancellationToken cancellationToken)
     {

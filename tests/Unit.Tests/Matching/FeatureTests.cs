@@ -69,6 +69,20 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public void A_newcomer_on_the_onderwijsroute_has_no_MAP_need_and_gets_no_MAP_reason()
+    {
+        var vocabulary = new Vocabulary();
+        var o = OpportunityEntry.From(Sample.Opportunity("o", 2, x => x.CountsTowardsMap = true), vocabulary, new PlaceCounter());
+        var b1 = NewcomerEntry.From(Sample.Newcomer(x => x.Leerroute = Leerroute.B1), vocabulary);
+        var onderwijs = NewcomerEntry.From(Sample.Newcomer(x => x.Leerroute = Leerroute.Onderwijs), vocabulary);
+        Assert.Equal(1, FeatureExtractor.Extract(b1, o, 2, Today).MapNeed);
+        var f = FeatureExtractor.Extract(onderwijs, o, 2, Today);
+        Assert.Equal(0, f.MapNeed);
+        var contributions = Newcomers.Matching.Learning.FeatureVector.Reasons.Select(r => (r.Kind, r.Kind == ReasonKind.MapHours ? 0.5 : 0.1)).ToList();
+        Assert.DoesNotContain(ReasonWriter.Write(contributions, f, onderwijs, o, vocabulary), r => r.Kind == ReasonKind.MapHours);
+    }
+
+    [Fact]
     public void Every_feature_speaks_for_one_reason_and_every_reason_has_a_sentence()
     {
         var features = Newcomers.Matching.Learning.FeatureVector.Reasons.SelectMany(r => r.Features).ToList();

@@ -16,10 +16,47 @@ public sealed class ModelLifecycleTests
     [InlineData(0.70, 0.65, 0.72, false)]
     [InlineData(0.70, 0.65, 0.70, false)]
     [InlineData(0.75, 0.65, 0.72, true)]
-    public void A_model_is_promoted_only_when_it_beats_the_heuristic_and_the_current_model(double model, double heuristic, double? current, bool promoted)
+    public void A_model_is_promoted_only_when_it_beats_the_heuristic_and_the_ranker_in_force(double model, double heuristic, double? current, bool promoted)
     {
         var evaluation = new ModelEvaluation { Model = At10(model), Heuristic = At10(heuristic), Random = At10(0.5), PreviousModel = current is null ? null : At10(current.Value) };
-        Assert.Equal(promoted, ModelTraining.Decide(evaluation).Promote);
+        var against = current ?? heuristic;
+        // 400 held-out groups whose gains vary around the gain the totals show.
+        var random = new Random(3);
+        var groups = Enumerable.Range(0, 400).Select(_ => (New: model + (random.NextDouble() - 0.5) * 0.1, Current: against)).ToList();
+        Assert.Equal(promoted, new PromotionRule(0.01).Decide(evaluation, groups).Promote);
+    }
+
+    [Fact]
+    public void A_gain_under_the_margin_or_one_the_groups_do_not_bear_out_is_kept_back_and_the_decision_says_why()
+    {
+        var evaluation = new ModelEvaluation { Model = At10(0.705), Heuristic = At10(0.60), Random = At10(0.5), PreviousModel = At10(0.70) };
+        var rule = new PromotionRule(0.01);
+        var small = Enumerable.Range(0, 400).Select(i => (New: 0.705 + (i % 2 == 0 ? 0.01 : -0.01), Current: 0.70)).ToList();
+        var (promoted, decision) = rule.Decide(evaluation, small);
+        Assert.False(promoted);
+        Assert.Contains("under the margin", decision);
+        Assert.Contains("95% interval", decision);
+
+        // A gain of 0.02 on average, but carried by a few groups: resampling them often finds none.
+        var noisy = Enumerable.Range(0, 40).Select(i => (New: i < 2 ? 1.0 : 0.70, Current: 0.70)).ToList();
+        var (gain, low, high) = rule.PairedBootstrap(noisy);
+        Assert.True(gain >= 0.01 && low <= 0 && high > gain, $"gain {gain}, interval {low} to {high}");
+        Assert.Contains("does not clear zero", rule.Decide(new ModelEvaluation(evaluation) { Model = At10(0.72) }, noisy).Decision);
+
+        var clear = Enumerable.Range(0, 400).Select(i => (New: 0.73 + (i % 2 == 0 ? 0.01 : -0.01), Current: 0.70)).ToList();
+        var promotion = rule.Decide(new ModelEvaluation(evaluation) { Model = At10(0.73) }, clear);
+        Assert.True(promotion.Promote, promotion.Decision);
+        Assert.StartsWith("promoted: NDCG@10 0.730 against the current model's 0.700: a gain of +0.030", promotion.Decision);
+    }
+
+    [Fact]
+    public void Per_group_ndcg_averages_to_what_ml_net_reports()
+    {
+        var groups = new OutcomeSimulator(seed: 4).Groups(300).ToList();
+        var pairs = LabelledPairs.From(groups);
+        var perGroup = PromotionRule.PerGroup(pairs, p => p.HeuristicScore, p => p.HeuristicScore);
+        var reported = new RankingTrainer().EvaluateScores(LabelledPairs.WithOutcomes(pairs).WithOutcome.Select(p => p.Row(p.HeuristicScore))).Ndcg10;
+        Assert.Equal(reported, perGroup.Average(g => g.New), 3);
     }
 
     [Theory]
