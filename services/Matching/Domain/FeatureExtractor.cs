@@ -31,7 +31,13 @@ public static class FeatureExtractor
             MapNeed: MapNeed(n, o.CountsTowardsMap),
             PlacesLeft: 0,
             DaysUntilStart: 0,
-            Kind: o.Kind);
+            Kind: o.Kind,
+            NewcomerDutch: n.Dutch,
+            RequiredDutch: o.RequiredDutch,
+            HoursDifference: n.Hours - o.Hours,
+            MajorGroup: o.Occupation / 1000,
+            // At the most every common skill the newcomer has (the bound's heuristic does not weigh these).
+            SharedCommonSkills: n.CommonSkills);
     }
 
     public static FitFeatures Extract(NewcomerEntry n, OpportunityEntry o, double distanceKm, DateOnly today)
@@ -54,7 +60,12 @@ public static class FeatureExtractor
             MapNeed: MapNeed(n, o.CountsTowardsMap),
             PlacesLeft: o.PlacesLeft,
             DaysUntilStart: o.Start is { } start ? Math.Clamp(start.DayNumber - today.DayNumber, 0, 365) : 0,
-            Kind: o.Kind);
+            Kind: o.Kind,
+            NewcomerDutch: n.Dutch,
+            RequiredDutch: o.RequiredDutch,
+            HoursDifference: n.Hours - o.Hours,
+            MajorGroup: o.Occupation / 1000,
+            SharedCommonSkills: n.CommonSkills & o.CommonSkills);
     }
 
     private static double ScheduleShare(uint newcomerWeek, uint opportunityWeek)

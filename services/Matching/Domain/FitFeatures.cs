@@ -24,4 +24,9 @@ public readonly record struct FitFeatures(
     double MapNeed,
     int PlacesLeft,
     int DaysUntilStart,
-    OpportunityKind Kind);
+    OpportunityKind Kind,
+    int NewcomerDutch,
+    int RequiredDutch,
+    int HoursDifference,
+    int MajorGroup,
+    uint SharedCommonSkills);

@@ -84,7 +84,9 @@ public static class ReasonWriter
                 return ($"heeft {f.SkillOverlap} van de {o.Skills.Length} gevraagde vaardigheden", $"has {f.SkillOverlap} of the {o.Skills.Length} skills asked for");
             case ReasonKind.Availability:
                 var (shared, parts) = (Week.Count(n.WeekMask & o.WeekMask), Week.Count(o.WeekMask));
-                return ($"beschikbaar op {shared} van de {parts} gevraagde dagdelen, {n.Hours} uur per week", $"available for {shared} of the {parts} parts of the week asked, {n.Hours} hours a week");
+                // The hours with what is asked: wanting more than the place offers is not the same as wanting fewer.
+                return ($"beschikbaar op {shared} van de {parts} gevraagde dagdelen, {n.Hours} uur per week (gevraagd {o.Hours})",
+                    $"available for {shared} of the {parts} parts of the week asked, {n.Hours} hours a week ({o.Hours} asked)");
             case ReasonKind.PipGoal:
                 // The newcomer's own goal, in words: directly served ("past bij"), or a step towards it ("sluit aan bij").
                 var (goalNl, goalEn) = Goals.Strongest(n.PipGoals, o.Kind) switch

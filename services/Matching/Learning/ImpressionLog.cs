@@ -43,7 +43,7 @@ public sealed class ImpressionLog(MatchStore store, MatchingReadModel model, ILo
         var impression = new Impression
         {
             RequestId = shown.RequestId, NewcomerId = shown.NewcomerId, OpportunityId = shown.OpportunityId,
-            ShownAtMs = shown.ShownAt.ToUnixTimeMilliseconds(), Ranker = shown.Ranker,
+            ShownAtMs = shown.ShownAt.ToUnixTimeMilliseconds(), Ranker = shown.Ranker, FeatureSet = FeatureVector.Version,
         };
         foreach (var item in shown.Items)
             if (keep(item))

@@ -26,7 +26,9 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
         try
         {
             await report(new TrainModelProgress { Stage = "data", Fraction = 0, Message = source == TrainingSource.Simulator ? $"simulating {groups} requests (seed {seed})" : "reading impressions and outcomes" });
-            var (train, heldOut, description) = await DataAsync(source, seed, groups, cancellationToken);
+            var (train, heldOut, description, reExtracted, leftOutPairs) = await DataAsync(source, seed, groups, cancellationToken);
+            if (reExtracted + leftOutPairs > 0)
+                await report(new TrainModelProgress { Stage = "data", Fraction = 0.05, Message = $"{reExtracted} pairs shown with an earlier feature set extracted again, {leftOutPairs} left out (newcomer or opportunity gone)" });
             var trainGroups = LabelledPairs.WithOutcomes(train).WithOutcome.Select(p => p.Group).Distinct().Count();
             var (test, leftOut) = LabelledPairs.WithOutcomes(heldOut);
             if (trainGroups < MinimumGroups || test.Count == 0)
@@ -50,7 +52,7 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             {
                 Id = $"model-{DateTime.UtcNow:yyyyMMddHHmmssfff}", CreateTime = Timestamp.FromDateTime(DateTime.UtcNow), Source = source,
                 TrainingGroups = trainGroups, TrainingPairs = train.Count, TrainingSeconds = Math.Round(seconds, 2),
-                Features = { FeatureVector.Names }, Evaluation = evaluation, Baseline = { Baseline(train) },
+                Features = { FeatureVector.Names }, Evaluation = evaluation, Baseline = { Baseline(train) }, PairsReExtracted = reExtracted, PairsLeftOut = leftOutPairs,
             };
             // Per held-out group: the new model's flat trees (the scores it serves with) against the ranker in force.
             var candidate = TreeEnsemble.From(model);
@@ -80,7 +82,7 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             var model = registry.Current ?? throw Errors.NotFound("model", "current");
             var (heldOut, description) = source == TrainingSource.Simulator
                 ? (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)), $"simulator seed {seed}")
-                : (LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken)).Test, "held-out outcomes");
+                : (LabelledPairs.SplitByGroup((await outcomes.LoadAsync(cancellationToken)).Pairs).Test, "held-out outcomes");
             var (test, leftOut) = LabelledPairs.WithOutcomes(heldOut);
             if (test.Count == 0) throw NotEnoughOutcomes($"no held-out request group has an outcome yet ({leftOut} without one)");
             var trainer = new RankingTrainer();
@@ -99,17 +101,19 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
 
     private static Grpc.Core.RpcException NotEnoughOutcomes(string description) => Errors.FailedPrecondition("NOT_ENOUGH_OUTCOMES", "model", description);
 
-    private async Task<(List<LabelledPair> Train, List<LabelledPair> Test, string Description)> DataAsync(TrainingSource source, int seed, int groups, CancellationToken cancellationToken)
+    private async Task<(List<LabelledPair> Train, List<LabelledPair> Test, string Description, int ReExtracted, int LeftOut)> DataAsync(TrainingSource source, int seed,
+        int groups, CancellationToken cancellationToken)
     {
         if (source == TrainingSource.Simulator)
         {
             var heldOut = seed + 1000;
             return (LabelledPairs.From(new OutcomeSimulator(seed).Groups(groups)),
-                LabelledPairs.From(new OutcomeSimulator(heldOut).Groups(Math.Max(500, groups / 5))), $"simulator seed {heldOut}");
+                LabelledPairs.From(new OutcomeSimulator(heldOut).Groups(Math.Max(500, groups / 5))), $"simulator seed {heldOut}", 0, 0);
         }
         await impressions.FlushAsync(cancellationToken);
-        var (train, test) = LabelledPairs.SplitByGroup(await outcomes.LoadAsync(cancellationToken));
-        return (train, test, "held-out outcomes");
+        var data = await outcomes.LoadAsync(cancellationToken);
+        var (train, test) = LabelledPairs.SplitByGroup(data.Pairs);
+        return (train, test, "held-out outcomes", data.ReExtracted, data.LeftOut);
     }
 
     private static ModelEvaluation Compare(RankingTrainer trainer, List<LabelledPair> test, string description, RankingQuality model, RankingModel? previous)

@@ -1,14 +1,19 @@
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
+using Newcomers.Matching.Storage.Formats;
 
 namespace Newcomers.Matching.Learning;
 
 /// <summary>
 /// Training data from real outcomes: every impression's suggestions, each graded by the furthest
-/// its pair (newcomer and opportunity) got after it was shown. Each impression is one group.
+/// its pair (newcomer and opportunity) got after it was shown. Each impression is one group. Items
+/// shown with an earlier feature set are extracted again from the pair's facts while both are still
+/// in the read model, and left out otherwise.
 /// </summary>
-public sealed class OutcomeLabels(MatchStore store)
+public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
 {
     /// <summary>0 declined (or never proposed), 1 proposed, 2 accepted, 3 started, 4 completed. An ended match counts as far as it got.</summary>
     public static int Grade(Match match) => match.State switch
@@ -21,9 +26,10 @@ public sealed class OutcomeLabels(MatchStore store)
         _ => 0,
     };
 
-    public async Task<List<LabelledPair>> LoadAsync(CancellationToken cancellationToken)
+    public async Task<OutcomeData> LoadAsync(CancellationToken cancellationToken)
     {
         var pairs = new List<LabelledPair>();
+        var (reExtracted, leftOut) = (0, 0);
         var matchesByNewcomer = new Dictionary<string, List<Match>>();
         var matchesByOpportunity = new Dictionary<string, List<Match>>();
         await foreach (var impression in store.StreamAsync(MatchStore.Impressions, cancellationToken: cancellationToken))
@@ -42,10 +48,28 @@ public sealed class OutcomeLabels(MatchStore store)
                     .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId)
                         && m.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds() >= impression.ShownAtMs)
                     .Select(Grade).DefaultIfEmpty(0).Max();
-                pairs.Add(new LabelledPair(group, label, [.. item.Features], item.HeuristicScore, splitKey));
+                float[]? features = impression.FeatureSet == FeatureVector.Version ? [.. item.Features] : ExtractAgain(impression, item, forNewcomer);
+                if (features is null)
+                {
+                    leftOut++;
+                    continue;
+                }
+                if (impression.FeatureSet != FeatureVector.Version) reExtracted++;
+                pairs.Add(new LabelledPair(group, label, features, item.HeuristicScore, splitKey));
             }
         }
-        return pairs;
+        return new OutcomeData(pairs, reExtracted, leftOut);
+    }
+
+    /// <summary>The pair's features in the current set, from its facts as the read model holds them now; null when either is gone.</summary>
+    private float[]? ExtractAgain(Impression impression, ShownItem item, bool forNewcomer)
+    {
+        var n = model.Newcomer(forNewcomer ? impression.NewcomerId : item.NewcomerId);
+        var o = model.Opportunity(forNewcomer ? item.OpportunityId : impression.OpportunityId);
+        if (n is null || o is null) return null;
+        var distance = Math.Sqrt(new Geo.From(n.Latitude, n.Longitude).SquaredKm(o.Latitude, o.Longitude));
+        var shownOn = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(impression.ShownAtMs).UtcDateTime);
+        return FeatureVector.From(FeatureExtractor.Extract(n, o, distance, shownOn));
     }
 
     private async Task<List<Match>> MatchesAsync(Dictionary<string, List<Match>> cache, IndexEntry index, CancellationToken cancellationToken)

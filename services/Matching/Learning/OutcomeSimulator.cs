@@ -22,7 +22,8 @@ namespace Newcomers.Matching.Learning;
 public sealed class OutcomeSimulator(int seed)
 {
     private static readonly DateOnly Today = new(2026, 1, 5);
-    private static readonly string[] Skills = Enumerable.Range(0, 60).Select(i => $"s{i}").ToArray();
+    // The common skills (features of their own) among many rarer ones.
+    private static readonly string[] Skills = [.. CommonSkills.Names, .. Enumerable.Range(0, 44).Select(i => $"s{i}")];
     private static readonly string[] Languages = ["ar", "ti", "fa", "uk", "so", "en", "fr", "tr"];
     private static readonly string[] Interests = ["koken", "fietsen", "wandelen", "voetbal", "muziek", "tuinieren", "lezen", "naaien"];
 

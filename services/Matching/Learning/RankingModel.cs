@@ -6,7 +6,8 @@ namespace Newcomers.Matching.Learning;
 /// <summary>A promoted model ready to rank: its version, its trees, and its baseline for reasons.</summary>
 public sealed class RankingModel(ModelVersion version, TreeEnsemble trees) : IRanker
 {
-    private readonly float[] baseline = [.. version.Baseline];
+    // A model of an earlier feature set has a shorter baseline; its trees never read the later features.
+    private readonly float[] baseline = [.. version.Baseline, .. new float[Math.Max(0, FeatureVector.Length - version.Baseline.Count)]];
 
     public ModelVersion Version => version;
 

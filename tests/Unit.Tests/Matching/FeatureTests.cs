@@ -69,6 +69,39 @@ public sealed class FeatureTests
     }
 
     [Fact]
+    public void The_languages_a_newcomer_speaks_enter_only_as_an_overlap_with_what_the_opportunity_asks()
+    {
+        // Languages stand for origin: two newcomers who differ in every language but share none with the opportunity look the same.
+        var vocabulary = new Vocabulary();
+        var o = OpportunityEntry.From(Sample.Opportunity("o", 2, x => x.UsefulLanguages.Add("en")), vocabulary, new PlaceCounter());
+        var arabic = NewcomerEntry.From(Sample.Newcomer(x => { x.Languages.Clear(); x.Languages.Add(new LanguageSkill { Language = "ar", Level = CefrLevel.C2 }); }), vocabulary);
+        var tigrinya = NewcomerEntry.From(Sample.Newcomer(x =>
+        {
+            x.Languages.Clear();
+            x.Languages.Add(new LanguageSkill { Language = "ti", Level = CefrLevel.C2 });
+            x.Languages.Add(new LanguageSkill { Language = "am", Level = CefrLevel.B1 });
+        }), vocabulary);
+        Assert.Equal(Newcomers.Matching.Learning.FeatureVector.From(FeatureExtractor.Extract(arabic, o, 2, Today)),
+            Newcomers.Matching.Learning.FeatureVector.From(FeatureExtractor.Extract(tigrinya, o, 2, Today)));
+        Assert.DoesNotContain(Newcomers.Matching.Learning.FeatureVector.Names, name => name.Contains("language", StringComparison.Ordinal) && name != "shared_languages" && name != "language_support");
+    }
+
+    [Fact]
+    public void The_second_feature_set_shows_both_levels_the_hours_with_their_sign_the_major_group_and_common_skills()
+    {
+        var vocabulary = new Vocabulary();
+        var n = NewcomerEntry.From(Sample.Newcomer(x => { x.DutchLevel = CefrLevel.A1; x.Availability.HoursPerWeek = 32; x.Skills.Add("Koken"); }), vocabulary);
+        var o = OpportunityEntry.From(Sample.Opportunity("o", 2, x => { x.RequiredDutchLevel = CefrLevel.B1; x.Schedule.HoursPerWeek = 20; x.Occupation = "5120"; x.Skills.Add("koken"); }), vocabulary, new PlaceCounter());
+        var v = Newcomers.Matching.Learning.FeatureVector.From(FeatureExtractor.Extract(n, o, 2, Today));
+        float At(string name) => v[Array.IndexOf(Newcomers.Matching.Learning.FeatureVector.Names, name)];
+        Assert.Equal((1f, 3f, 12f), (At("newcomer_dutch"), At("required_dutch"), At("hours_difference")));
+        Assert.Equal((1f, 0f), (At("isco_major_5"), At("isco_major_7")));
+        Assert.Equal((1f, 1f, 0f), (At("skill_koken"), At("skill_hygiëne"), At("skill_schoonmaken")));
+        var fewer = NewcomerEntry.From(Sample.Newcomer(x => x.Availability.HoursPerWeek = 8), vocabulary);
+        Assert.Equal(-12, Newcomers.Matching.Learning.FeatureVector.From(FeatureExtractor.Extract(fewer, o, 2, Today))[Array.IndexOf(Newcomers.Matching.Learning.FeatureVector.Names, "hours_difference")]);
+    }
+
+    [Fact]
     public void A_newcomer_on_the_onderwijsroute_has_no_MAP_need_and_gets_no_MAP_reason()
     {
         var vocabulary = new Vocabulary();
@@ -114,7 +147,7 @@ public sealed class FeatureTests
     {
         foreach (var kind in MatchingReadModel.AllKinds)
         {
-            var perfect = new FitFeatures(0, 0, 0, false, 1, 4, 2, 1, 1, 1, 1, 2, true, 1, 1, 0, kind);
+            var perfect = new FitFeatures(0, 0, 0, false, 1, 4, 2, 1, 1, 1, 1, 2, true, 1, 1, 0, kind, 3, 3, 0, 5, 1);
             Assert.Equal(1, HeuristicRanker.Score(perfect), 6);
             var some = Extract(Sample.Newcomer(), Sample.Opportunity("o", 3, o => o.Kind = kind));
             Assert.Equal(HeuristicRanker.Score(some), HeuristicRanker.Contributions(some).Sum(c => c.Contribution), 9);

@@ -50,6 +50,26 @@ public sealed class ModelLifecycleTests
     }
 
     [Fact]
+    public void A_model_of_the_first_feature_set_still_ranks_and_explains_after_the_upgrade()
+    {
+        // Trained without the second set's features, with the first set's 19 baseline values, as models stored before it were.
+        var trainer = new RankingTrainer();
+        var rows = RankingRows.From(new OutcomeSimulator(seed: 9).Groups(300));
+        foreach (var row in rows) Array.Clear(row.Features, FeatureVector.FirstSetLength, FeatureVector.Length - FeatureVector.FirstSetLength);
+        var version = new ModelVersion
+        {
+            Id = "model-first-set", Baseline = { Enumerable.Range(0, FeatureVector.FirstSetLength).Select(i => rows.Select(r => r.Features[i]).Order().ElementAt(rows.Count / 2)) },
+        };
+        var model = ModelRegistry.Build(version, trainer.Save(trainer.Train(rows, trees: 20)));
+
+        var vocabulary = new Vocabulary();
+        var f = FeatureExtractor.Extract(NewcomerEntry.From(Sample.Newcomer(), vocabulary), OpportunityEntry.From(Sample.Opportunity("o", 2), vocabulary, new PlaceCounter()), 2, new DateOnly(2026, 1, 5));
+        Assert.True(double.IsFinite(model.Score(f)));
+        Assert.Equal(FeatureVector.Reasons.Select(r => r.Kind), model.Contributions(f).Select(c => c.Kind));
+        Assert.All(model.Contributions(f), c => Assert.True(double.IsFinite(c.Contribution)));
+    }
+
+    [Fact]
     public void Per_group_ndcg_averages_to_what_ml_net_reports()
     {
         var groups = new OutcomeSimulator(seed: 4).Groups(300).ToList();

@@ -16,7 +16,7 @@ public sealed class OutcomeLabelsTests
     {
         await using var store = TempMatchStore.Open();
         var shownAt = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
-        var impression = new Impression { RequestId = "r1", NewcomerId = "n1", ShownAtMs = shownAt.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1" };
+        var impression = new Impression { RequestId = "r1", NewcomerId = "n1", ShownAtMs = shownAt.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1", FeatureSet = FeatureVector.Version };
         foreach (var id in new[] { "completed", "declined", "ignored", "earlier" })
             impression.Items.Add(new ShownItem { OpportunityId = id, Position = impression.Items.Count + 1, Features = { new float[FeatureVector.Length] } });
         var changes = new ChangeSet();
@@ -26,7 +26,7 @@ public sealed class OutcomeLabelsTests
         MatchStore.Matches.Put(changes, Match("m3", "earlier", MatchState.Completed, shownAt.AddDays(-5)), 0);
         await store.CommitAsync(changes);
 
-        var pairs = await new OutcomeLabels(store).LoadAsync(CancellationToken.None);
+        var pairs = (await new OutcomeLabels(store, new MatchingReadModel()).LoadAsync(CancellationToken.None)).Pairs;
 
         Assert.Equal([4f, 0f, 0f, 0f], pairs.Select(p => p.Label));
         Assert.Single(pairs.Select(p => p.Group).Distinct());
@@ -43,9 +43,33 @@ public sealed class OutcomeLabelsTests
         MatchStore.Matches.Put(changes, Match("m3", "o2", MatchState.Completed, ShownAt.AddDays(1), "ignored"), 0);
         await store.CommitAsync(changes);
 
-        var pairs = await new OutcomeLabels(store).LoadAsync(CancellationToken.None);
+        var pairs = (await new OutcomeLabels(store, new MatchingReadModel()).LoadAsync(CancellationToken.None)).Pairs;
 
         Assert.Equal([2f, 0f, 3f], pairs.Select(p => p.Label));
+    }
+
+    [Fact]
+    public async Task Pairs_shown_with_an_earlier_feature_set_are_extracted_again_while_both_exist_and_left_out_otherwise()
+    {
+        await using var store = TempMatchStore.Open();
+        var model = new MatchingReadModel();
+        model.Apply(Sample.Newcomer("n1"));
+        model.Apply(Sample.Opportunity("still-there", 2));
+        // Stored before impressions had a feature set: the first set's 19 features.
+        var old = new Impression { RequestId = "r1", NewcomerId = "n1", ShownAtMs = ShownAt.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1" };
+        foreach (var id in new[] { "still-there", "gone" })
+            old.Items.Add(new ShownItem { OpportunityId = id, Position = old.Items.Count + 1, Features = { new float[FeatureVector.FirstSetLength] } });
+        var changes = new ChangeSet();
+        MatchStore.Impressions.Put(changes, old, 0);
+        await store.CommitAsync(changes);
+
+        var data = await new OutcomeLabels(store, model).LoadAsync(CancellationToken.None);
+
+        Assert.Equal((1, 1), (data.ReExtracted, data.LeftOut));
+        var pair = Assert.Single(data.Pairs);
+        Assert.Equal(FeatureVector.Length, pair.Features.Length);
+        Assert.Equal(2, pair.Features[Array.IndexOf(FeatureVector.Names, "distance_km")], 1);
+        Assert.Equal(1, pair.Features[Array.IndexOf(FeatureVector.Names, "skill_hygiëne")]);
     }
 
     [Fact]
@@ -76,7 +100,7 @@ public sealed class OutcomeLabelsTests
 
     private static Impression ForOpportunity(string requestId, string opportunityId, params string[] newcomerIds)
     {
-        var impression = new Impression { RequestId = requestId, OpportunityId = opportunityId, ShownAtMs = ShownAt.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1" };
+        var impression = new Impression { RequestId = requestId, OpportunityId = opportunityId, ShownAtMs = ShownAt.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1", FeatureSet = FeatureVector.Version };
         foreach (var id in newcomerIds)
             impression.Items.Add(new ShownItem { NewcomerId = id, Position = impression.Items.Count + 1, Features = { new float[FeatureVector.Length] } });
         return impression;

@@ -91,8 +91,9 @@ public sealed partial class ReasonTruthTests
                 var week = Match(WeekText(), text, claim);
                 var common = n.Availability.DayParts.Intersect(o.Schedule.DayParts).Count();
                 Assert.True(common > 0, $"{claim}: no part of the week in common");
-                Assert.Equal((common, o.Schedule.DayParts.Distinct().Count(), n.Availability.HoursPerWeek),
-                    (int.Parse(week.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(week.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(week.Groups[3].Value, CultureInfo.InvariantCulture)));
+                Assert.Equal((common, o.Schedule.DayParts.Distinct().Count(), n.Availability.HoursPerWeek, o.Schedule.HoursPerWeek),
+                    (int.Parse(week.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(week.Groups[2].Value, CultureInfo.InvariantCulture),
+                        int.Parse(week.Groups[3].Value, CultureInfo.InvariantCulture), int.Parse(week.Groups[4].Value, CultureInfo.InvariantCulture)));
                 break;
             case ReasonKind.SharedLanguage:
                 var named = Match(LanguageText(), text, claim).Groups[1].Value;
@@ -167,7 +168,7 @@ public sealed partial class ReasonTruthTests
     [GeneratedRegex(@"^Nederlands (\w+), gevraagd (\w+)(, met taalondersteuning op de werkvloer)?$")] private static partial Regex DutchText();
     [GeneratedRegex(@"^heeft (\d+) van de (\d+) gevraagde vaardigheden$")] private static partial Regex SkillsText();
     [GeneratedRegex(@"^(ervaring in hetzelfde beroep|ervaring in een verwant beroep, in dezelfde beroepsgroep|werkte in hetzelfde soort werk \(ISCO-subhoofdgroep|werkte in hetzelfde brede werkveld \(ISCO-hoofdgroep) ?\(?(?:ISCO )?(\d+)\)$")] private static partial Regex OccupationText();
-    [GeneratedRegex(@"^beschikbaar op (\d+) van de (\d+) gevraagde dagdelen, (\d+) uur per week$")] private static partial Regex WeekText();
+    [GeneratedRegex(@"^beschikbaar op (\d+) van de (\d+) gevraagde dagdelen, (\d+) uur per week \(gevraagd (\d+)\)$")] private static partial Regex WeekText();
     [GeneratedRegex(@"^spreekt (.+), (?:net als het taalmaatje|handig op .+)$")] private static partial Regex LanguageText();
     [GeneratedRegex(@"^(past bij|sluit aan bij) het doel (werk|vrijwilligerswerk|een maatje|ondernemen|onderwijs) in het PIP$")] private static partial Regex GoalText();
     [GeneratedRegex(@"^(?:deelt interesses: (.+)|het taalmaatje wil ook gezinsmaatje zijn)$")] private static partial Regex InterestsText();
