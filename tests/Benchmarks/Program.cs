@@ -169,7 +169,7 @@ void ShortlistCost()
             var kept = g.OrderByDescending(x => x.Pair.HeuristicScore).Take(size).Select(x => x.Pair).ToHashSet();
             return g.Select(x => new RankingRow { Group = x.Group, Label = x.Pair.Label, Features = x.Features, Score = kept.Contains(x.Pair) ? 1000 + x.Score : x.Score - 1000 });
         })).Ndcg10;
-        line += $" re-ranking the heuristic's top {size}: {cut:0.000} ({cut - all:+0.000;-0.000});";
+        line += $" re-ranking the heuristic's top {size}: {cut:0.000} ({Math.Round(cut - all, 3):+0.000;-0.000;±0.000});";
     }
     report.Add("what the shortlist costs (300 simulated requests of 2,000 candidates)", "report", line.TrimEnd(';'));
 }
