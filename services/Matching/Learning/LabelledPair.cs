@@ -4,8 +4,9 @@ namespace Newcomers.Matching.Learning;
 /// One suggestion with what became of it: its request group, its grade (0 shown and not taken up or
 /// declined, 1 proposed, 2 accepted, 3 started, 4 completed), its features and the heuristic's score.
 /// <paramref name="SplitKey"/> decides whether its group is held out: the same data always splits the same way.
+/// <paramref name="Position"/> is its place in the list shown, from 1.
 /// </summary>
-public sealed record LabelledPair(uint Group, float Label, float[] Features, float HeuristicScore, uint SplitKey)
+public sealed record LabelledPair(uint Group, float Label, float[] Features, float HeuristicScore, uint SplitKey, int Position)
 {
-    public RankingRow Row(float score = 0) => new() { Group = Group, Label = Label, Features = Features, Score = score };
+    public RankingRow Row(float score = 0, float weight = 1) => new() { Group = Group, Label = Label, Features = Features, Score = score, Weight = weight };
 }

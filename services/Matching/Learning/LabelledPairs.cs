@@ -4,7 +4,7 @@ namespace Newcomers.Matching.Learning;
 public static class LabelledPairs
 {
     public static List<LabelledPair> From(IEnumerable<SimulatedGroup> groups) =>
-        groups.SelectMany(g => g.Pairs.Select(p => new LabelledPair((uint)g.Id, p.Label, FeatureVector.From(p.Features), (float)p.HeuristicScore, (uint)g.Id))).ToList();
+        groups.SelectMany(g => g.Pairs.Select(p => new LabelledPair((uint)g.Id, p.Label, FeatureVector.From(p.Features), (float)p.HeuristicScore, (uint)g.Id, p.Position))).ToList();
 
     /// <summary>
     /// Splits by the pairs' split key (for real outcomes: the newcomer or opportunity the list was for),

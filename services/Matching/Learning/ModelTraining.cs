@@ -38,7 +38,11 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             await report(new TrainModelProgress { Stage = "training", Fraction = 0.1, Message = $"training on {train.Count} pairs in {trainGroups} groups" });
             var trainer = new RankingTrainer();
             var clock = Stopwatch.StartNew();
-            var fitting = Task.Run(() => trainer.Train(train.Select(p => p.Row())), CancellationToken.None);
+            // Real lists carry position bias: outcomes train with inverse propensity weights. The simulator's lists have no position effect.
+            var takeUp = PositionBias.TakeUp(train);
+            var weighted = source == TrainingSource.Outcomes;
+            var weights = weighted ? PositionBias.Weights(train, takeUp) : null;
+            var fitting = Task.Run(() => trainer.Train(train.Select((p, i) => p.Row(weight: weights?[i] ?? 1)), weighted: weighted), CancellationToken.None);
             fit = fitting;
             while (await Task.WhenAny(fitting, Task.Delay(1000, cancellationToken)) != fitting)
                 await report(new TrainModelProgress { Stage = "training", Fraction = 0.1 + 0.7 * Math.Min(1, clock.Elapsed.TotalSeconds / 60), Message = $"training, {clock.Elapsed.TotalSeconds:0} s" });
@@ -52,7 +56,7 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             {
                 Id = $"model-{DateTime.UtcNow:yyyyMMddHHmmssfff}", CreateTime = Timestamp.FromDateTime(DateTime.UtcNow), Source = source,
                 TrainingGroups = trainGroups, TrainingPairs = train.Count, TrainingSeconds = Math.Round(seconds, 2),
-                Features = { FeatureVector.Names }, Evaluation = evaluation, Baseline = { Baseline(train) }, PairsReExtracted = reExtracted, PairsLeftOut = leftOutPairs,
+                Features = { FeatureVector.Names }, Evaluation = evaluation, Baseline = { Baseline(train) }, PairsReExtracted = reExtracted, PairsLeftOut = leftOutPairs, TakeUpByPosition = { takeUp },
             };
             // Per held-out group: the new model's flat trees (the scores it serves with) against the ranker in force.
             var candidate = TreeEnsemble.From(model);

@@ -55,7 +55,7 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
                     continue;
                 }
                 if (impression.FeatureSet != FeatureVector.Version) reExtracted++;
-                pairs.Add(new LabelledPair(group, label, features, item.HeuristicScore, splitKey));
+                pairs.Add(new LabelledPair(group, label, features, item.HeuristicScore, splitKey, item.Position));
             }
         }
         return new OutcomeData(pairs, reExtracted, leftOut);

@@ -19,7 +19,12 @@ namespace Newcomers.Matching.Learning;
 /// The utility is graded into labels 0 (not taken up) to 4 (completed). Features come from the one
 /// <see cref="FeatureExtractor"/>, and protected attributes play no part.
 /// </summary>
-public sealed class OutcomeSimulator(int seed)
+/// <param name="positionBias">
+/// The position effect: a suggestion at place k of the list (in the heuristic's order) is looked at
+/// with probability (1/k)^positionBias, and one not looked at is not taken up whatever its fit. 0, the
+/// default, has no effect; 1 is a strong effect such as search lists show.
+/// </param>
+public sealed class OutcomeSimulator(int seed, double positionBias = 0)
 {
     private static readonly DateOnly Today = new(2026, 1, 5);
     // The common skills (features of their own) among many rarer ones.
@@ -30,21 +35,30 @@ public sealed class OutcomeSimulator(int seed)
     public IEnumerable<SimulatedGroup> Groups(int count, int candidatesPerGroup = 20)
     {
         var random = new Random(seed);
+        var looking = new Random(seed + 7919);
         var vocabulary = new Vocabulary();
         for (var group = 0; group < count; group++)
         {
             var newcomer = NewcomerEntry.From(Newcomer(random), vocabulary);
             var preferredMajor = random.NextDouble() < 0.75 ? newcomer.Occupations[0] / 1000 : random.Next(1, 10);
             double[] kindLiking = [0, .. MatchingReadModel.AllKinds.Select(kind => newcomer.GoalFitByKind[(int)kind] * 0.6 + random.NextDouble() * 0.6)];
-            var pairs = new List<SimulatedPair>(candidatesPerGroup);
+            var candidates = new List<(FitFeatures Features, double Heuristic, int Grade)>(candidatesPerGroup);
             for (var i = 0; i < candidatesPerGroup; i++)
             {
                 var opportunity = OpportunityEntry.From(Opportunity(random, newcomer, i), vocabulary, new PlaceCounter());
                 var distance = Geo.DistanceKm(newcomer.Latitude, newcomer.Longitude, opportunity.Latitude, opportunity.Longitude);
                 var features = FeatureExtractor.Extract(newcomer, opportunity, distance, Today);
                 var utility = Utility(features, opportunity.Occupation / 1000 == preferredMajor, kindLiking[(int)opportunity.Kind]) + Gaussian(random) * 0.35;
-                pairs.Add(new SimulatedPair(features, HeuristicRanker.Score(features), Grade(utility)));
+                candidates.Add((features, HeuristicRanker.Score(features), Grade(utility)));
             }
+            // Shown in the heuristic's order; the position effect draws from a generator of its own, so the rest stays the same.
+            var order = candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Heuristic).Select((x, rank) => (x.i, Position: rank + 1)).ToDictionary(x => x.i, x => x.Position);
+            var pairs = candidates.Select((c, i) =>
+            {
+                var position = order[i];
+                var seen = positionBias == 0 || looking.NextDouble() < Math.Pow(1.0 / position, positionBias);
+                return new SimulatedPair(c.Features, c.Heuristic, seen ? c.Grade : 0, position, c.Grade);
+            }).ToList();
             yield return new SimulatedGroup(group, pairs);
         }
     }

@@ -11,6 +11,9 @@ public sealed class RankingRow
     [VectorType(FeatureVector.Length)]
     public float[] Features { get; set; } = [];
 
+    /// <summary>How much the row counts in training (inverse-propensity weights against position bias); 1 by default.</summary>
+    public float Weight { get; set; } = 1;
+
     /// <summary>A score from elsewhere (the heuristic, a random order), to evaluate it the same way.</summary>
     public float Score { get; set; }
 }

@@ -14,15 +14,17 @@ public sealed class RankingTrainer(int seed = 1)
 
     public MLContext Context => ml;
 
-    public ITransformer Train(IEnumerable<RankingRow> rows, int trees = 100, int leaves = 31, int minRowsPerLeaf = 50, double learningRate = 0.1) =>
-        Train(ml.Data.LoadFromEnumerable(rows), trees, leaves, minRowsPerLeaf, learningRate);
+    /// <summary>Trains on the rows; with <paramref name="weighted"/>, each row counts as its Weight.</summary>
+    public ITransformer Train(IEnumerable<RankingRow> rows, int trees = 100, int leaves = 31, int minRowsPerLeaf = 50, double learningRate = 0.1, bool weighted = false) =>
+        Train(ml.Data.LoadFromEnumerable(rows), trees, leaves, minRowsPerLeaf, learningRate, weighted);
 
-    /// <summary>Trains on any data with Label, Group and Features columns (a feature vector of any length).</summary>
-    public ITransformer Train(IDataView data, int trees = 100, int leaves = 31, int minRowsPerLeaf = 50, double learningRate = 0.1)
+    /// <summary>Trains on any data with Label, Group and Features columns (a feature vector of any length), and Weight when weighted.</summary>
+    public ITransformer Train(IDataView data, int trees = 100, int leaves = 31, int minRowsPerLeaf = 50, double learningRate = 0.1, bool weighted = false)
     {
         var pipeline = GroupKey().Append(ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
             LabelColumnName = nameof(RankingRow.Label), FeatureColumnName = nameof(RankingRow.Features), RowGroupColumnName = "GroupKey",
+            ExampleWeightColumnName = weighted ? nameof(RankingRow.Weight) : null,
             NumberOfIterations = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minRowsPerLeaf, LearningRate = learningRate,
             Seed = seed, NumberOfThreads = Environment.ProcessorCount,
         }));

@@ -4,7 +4,7 @@ namespace Newcomers.Unit.Tests.Matching;
 
 public sealed class LabelledPairsTests
 {
-    private static LabelledPair Pair(uint group, float label, uint splitKey) => new(group, label, new float[FeatureVector.Length], 0, splitKey);
+    private static LabelledPair Pair(uint group, float label, uint splitKey) => new(group, label, new float[FeatureVector.Length], 0, splitKey, 1);
 
     [Fact]
     public void Every_list_for_the_same_newcomer_falls_on_the_same_side_whatever_its_request_id()
