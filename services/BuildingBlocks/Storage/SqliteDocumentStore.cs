@@ -24,8 +24,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private readonly string connectionString;
     private readonly SqliteConnection writer;
     private readonly SemaphoreSlim writeLock = new(1, 1);
-    // The writer's statements, prepared once and reused under the write lock: a commit's changes run many small statements.
-    private readonly Dictionary<string, SqliteCommand> prepared = [];
+    private readonly SqliteStatements statements;
     private int disposed;
 
     public SqliteDocumentStore(string path, bool synchronousFull = true)
@@ -34,6 +33,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         writer = new SqliteConnection(connectionString);
         writer.Open();
+        statements = new SqliteStatements(writer);
         SqliteCommands.Execute(writer, "PRAGMA journal_mode=WAL;");
         SqliteCommands.Execute(writer, $"PRAGMA synchronous={(synchronousFull ? "FULL" : "NORMAL")};");
         // Erased personal data must not linger in free pages of the file.
@@ -109,7 +109,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             var sequences = new List<long>(changes.Events.Count);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             foreach (var integrationEvent in changes.Events)
-                sequences.Add((long)Scalar(transaction, "INSERT INTO outbox (committed_ms, body) VALUES ($t, $b) RETURNING seq",
+                sequences.Add((long)statements.Scalar(transaction, "INSERT INTO outbox (committed_ms, body) VALUES ($t, $b) RETURNING seq",
                     ("$t", now), ("$b", integrationEvent.ToByteArray()))!);
             await transaction.CommitAsync(CancellationToken.None);
             return sequences;
@@ -126,35 +126,35 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             case PutDocument put:
                 CheckVersion(transaction, put.Collection, put.Id, put.ExpectedVersion);
-                NonQuery(transaction, "INSERT OR REPLACE INTO documents VALUES ($c, $id, $v, $b)",
+                statements.NonQuery(transaction, "INSERT OR REPLACE INTO documents VALUES ($c, $id, $v, $b)",
                     ("$c", put.Collection), ("$id", put.Id), ("$v", put.ExpectedVersion + 1), ("$b", put.Body));
                 // A new document has no index entries yet (its version was checked to be 0).
                 if (put.ExpectedVersion > 0)
-                    NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", put.Collection), ("$id", put.Id));
+                    statements.NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", put.Collection), ("$id", put.Id));
                 foreach (var entry in put.Indexes.Distinct())
-                    NonQuery(transaction, "INSERT INTO index_entries VALUES ($c, $n, $k, $id)",
+                    statements.NonQuery(transaction, "INSERT INTO index_entries VALUES ($c, $n, $k, $id)",
                         ("$c", put.Collection), ("$n", entry.Name), ("$k", entry.Key), ("$id", put.Id));
                 break;
             case DeleteDocument delete:
                 CheckVersion(transaction, delete.Collection, delete.Id, delete.ExpectedVersion);
-                NonQuery(transaction, "DELETE FROM documents WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
-                NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
+                statements.NonQuery(transaction, "DELETE FROM documents WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
+                statements.NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", delete.Collection), ("$id", delete.Id));
                 break;
             case ClaimUnique claim:
-                var owner = Scalar(transaction, "SELECT owner FROM uniques WHERE key = $k", ("$k", claim.Key)) as string;
+                var owner = statements.Scalar(transaction, "SELECT owner FROM uniques WHERE key = $k", ("$k", claim.Key)) as string;
                 if (owner is not null && owner != claim.Owner) throw new UniqueConflictException(claim.Key, owner);
-                NonQuery(transaction, "INSERT OR REPLACE INTO uniques VALUES ($k, $o)", ("$k", claim.Key), ("$o", claim.Owner));
+                statements.NonQuery(transaction, "INSERT OR REPLACE INTO uniques VALUES ($k, $o)", ("$k", claim.Key), ("$o", claim.Owner));
                 break;
             case ReleaseUnique release:
-                NonQuery(transaction, "DELETE FROM uniques WHERE key = $k", ("$k", release.Key));
+                statements.NonQuery(transaction, "DELETE FROM uniques WHERE key = $k", ("$k", release.Key));
                 break;
             case ReserveSlot reserve:
-                var taken = Scalar(transaction, "SELECT value FROM counters WHERE key = $k", ("$k", reserve.Counter)) as long? ?? 0;
+                var taken = statements.Scalar(transaction, "SELECT value FROM counters WHERE key = $k", ("$k", reserve.Counter)) as long? ?? 0;
                 if (taken >= reserve.Limit) throw new CapacityExceededException(reserve.Counter, reserve.Limit);
-                NonQuery(transaction, "INSERT OR REPLACE INTO counters VALUES ($k, $v)", ("$k", reserve.Counter), ("$v", taken + 1));
+                statements.NonQuery(transaction, "INSERT OR REPLACE INTO counters VALUES ($k, $v)", ("$k", reserve.Counter), ("$v", taken + 1));
                 break;
             case FreeSlot free:
-                NonQuery(transaction, "UPDATE counters SET value = max(value - 1, 0) WHERE key = $k", ("$k", free.Counter));
+                statements.NonQuery(transaction, "UPDATE counters SET value = max(value - 1, 0) WHERE key = $k", ("$k", free.Counter));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "unknown change");
@@ -163,7 +163,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     private void CheckVersion(SqliteTransaction transaction, string collection, string id, long expected)
     {
-        var actual = Scalar(transaction, "SELECT version FROM documents WHERE collection = $c AND id = $id", ("$c", collection), ("$id", id)) as long? ?? 0;
+        var actual = statements.Scalar(transaction, "SELECT version FROM documents WHERE collection = $c AND id = $id", ("$c", collection), ("$id", id)) as long? ?? 0;
         if (actual != expected) throw new ConcurrencyConflictException(collection, id, expected, actual);
     }
 
@@ -224,7 +224,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         // Disposing twice is harmless: the store may be registered under more than one service type.
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await writeLock.WaitAsync();
-        foreach (var command in prepared.Values) await command.DisposeAsync();
+        await statements.DisposeAsync();
         await writer.DisposeAsync();
         SqliteConnection.ClearPool(writer);
     }
@@ -234,25 +234,5 @@ public sealed class SqliteDocumentStore : IDocumentStore
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
-    }
-
-    private void NonQuery(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters) =>
-        Prepared(transaction, sql, parameters).ExecuteNonQuery();
-
-    private object? Scalar(SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters) =>
-        Prepared(transaction, sql, parameters).ExecuteScalar() is var value and not DBNull ? value : null;
-
-    private SqliteCommand Prepared(SqliteTransaction transaction, string sql, (string Name, object Value)[] parameters)
-    {
-        if (!prepared.TryGetValue(sql, out var command))
-        {
-            command = writer.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, _) in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            prepared[sql] = command;
-        }
-        command.Transaction = transaction;
-        for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value;
-        return command;
     }
 }
