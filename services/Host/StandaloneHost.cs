@@ -1,5 +1,6 @@
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
+using Newcomers.Console;
 using Newcomers.Contracts.V1;
 using Newcomers.Host.Composition;
 using Newcomers.Host.Demo;
@@ -10,7 +11,7 @@ using Newcomers.Profiles;
 
 namespace Newcomers.Host;
 
-/// <summary>All three services in one process, with the same registrations as their own processes use.</summary>
+/// <summary>All three services and the console in one process, with the same registrations as their own processes use.</summary>
 public static class StandaloneHost
 {
     /// <param name="args">Command-line settings.</param>
@@ -18,11 +19,14 @@ public static class StandaloneHost
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = ServiceProcess.CreateBuilder(args, configure);
+        // The console's stylesheets and blazor.web.js, also when the host runs from its build output.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
             .AddProfiles().AddOpportunities().AddMatching()
             .AddSingleton<IReadModelSource, InProcessReadModelSource>()
             .AddSingleton<Newcomers.Profiles.Export.IMatchHistorySource, InProcessMatchHistorySource>()
             .AddDemoRegion(builder.Configuration)
+            .AddConsole(builder.Configuration)
             .AddTelemetry(builder.Configuration, "newcomer-matching");
 
         var app = builder.Build();
@@ -31,6 +35,7 @@ public static class StandaloneHost
         app.MapProfiles();
         app.MapOpportunities();
         app.MapMatching();
+        app.MapConsole();
         return app;
     }
 }

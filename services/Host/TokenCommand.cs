@@ -17,12 +17,12 @@ public static class TokenCommand
         var role = Values("role").FirstOrDefault() ?? "";
         if (!Roles.All.Contains(role) || options.SigningKey.Length == 0)
         {
-            Console.Error.WriteLine($"usage: mint-token --role {string.Join('|', Roles.All)} [--municipality GM0342]... [--provider ID]... [--platform ID] [--subject NAME] [--hours 8]");
-            Console.Error.WriteLine("(needs Auth:SigningKey; with an OIDC authority, get tokens from it instead)");
+            System.Console.Error.WriteLine($"usage: mint-token --role {string.Join('|', Roles.All)} [--municipality GM0342]... [--provider ID]... [--platform ID] [--subject NAME] [--hours 8]");
+            System.Console.Error.WriteLine("(needs Auth:SigningKey; with an OIDC authority, get tokens from it instead)");
             return 2;
         }
         var hours = double.Parse(Values("hours").FirstOrDefault() ?? "8", System.Globalization.CultureInfo.InvariantCulture);
-        Console.WriteLine(LocalTokens.Mint(options, Values("subject").FirstOrDefault() ?? $"demo-{role}", role, Values("municipality"), Values("provider"),
+        System.Console.WriteLine(LocalTokens.Mint(options, Values("subject").FirstOrDefault() ?? $"demo-{role}", role, Values("municipality"), Values("provider"),
             Values("platform").FirstOrDefault() ?? "", TimeSpan.FromHours(hours)));
         return 0;
     }

@@ -13,7 +13,7 @@ public sealed class Report(string section, string machine)
     public void Add(string figure, string goal, string measured)
     {
         rows.Add((figure, goal, measured));
-        Console.WriteLine($"{figure}: {measured}{(goal.Length > 0 ? $" (goal {goal})" : "")}");
+        System.Console.WriteLine($"{figure}: {measured}{(goal.Length > 0 ? $" (goal {goal})" : "")}");
     }
 
     public string Markdown()
@@ -38,7 +38,7 @@ public sealed class Report(string section, string machine)
         var to = text.IndexOf(end, StringComparison.Ordinal);
         if (from < 0 || to < from) throw new InvalidOperationException($"{path} has no {start} … {end} section");
         File.WriteAllText(path, text[..(from + start.Length)] + "\n" + Markdown() + text[to..]);
-        Console.WriteLine($"\nwritten into {path}:\n\n{Markdown()}");
+        System.Console.WriteLine($"\nwritten into {path}:\n\n{Markdown()}");
     }
 
     public static string Ms(double value) => $"{value:0.00} ms";

@@ -21,7 +21,7 @@ public sealed partial class MatchingApi
         var v = new Violations().Id(request.NewcomerId, "newcomer_id").Id(request.OpportunityId, "opportunity_id");
         // Only an admin proposes on a caseworker's behalf and names them; staff propose as themselves (the token's subject) and the field is ignored.
         if (caller.IsAdmin) v.Id(request.CaseworkerId, "caseworker_id");
-        v.ThrowIfAny();
+        ProposalOrigins.Validate(request, v).ThrowIfAny();
         var newcomer = model.Newcomer(request.NewcomerId);
         if (newcomer is null || !access.ActsForNewcomer(caller, newcomer.Id)) throw Errors.NotFound("newcomer", request.NewcomerId);
         var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
@@ -36,6 +36,7 @@ public sealed partial class MatchingApi
             Id = Ids.New(), NewcomerId = newcomer.Id, OpportunityId = opportunity.Id, ProviderId = opportunity.ProviderId, Kind = opportunity.Kind, State = MatchState.Proposed,
             ProposedBy = caller.IsAdmin ? request.CaseworkerId : caller.Subject, Score = score, Reasons = { reasons }, CountsTowardsMap = opportunity.CountsTowardsMap,
             History = { new StateChange { State = MatchState.Proposed, Time = now, Party = Party.Caseworker } }, CreateTime = now, UpdateTime = now,
+            Origin = request.Origin, OriginRequestId = request.RequestId, OriginReason = request.Reason.Trim(), OriginCohortRunId = request.CohortRunId,
         };
         var changes = new ChangeSet().Claim(store.ActiveKey(newcomer.Id), MatchStore.Active).Claim(MatchStore.OpenPairKey(newcomer.Id, opportunity.Id), match.Id);
         Save(changes, match, 0);

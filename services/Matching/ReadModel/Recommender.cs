@@ -73,6 +73,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
             {
                 OpportunityId = r.Item.Id, Kind = r.Item.Kind, Title = r.Item.Title, Score = Math.Round(r.DisplayScore, 4), DistanceKm = Math.Round(r.Distance, 2),
                 PlacesLeft = r.Item.PlacesLeft, Reasons = { ReasonWriter.Write(r.Contributions, r.Features, n, r.Item, model.Vocabulary) },
+                StartDate = r.Item.Start is { } start ? new Google.Type.Date { Year = start.Year, Month = start.Month, Day = start.Day } : null,
+                ProviderId = r.Item.ProviderId,
             });
             shown.Add(new SuggestionShown(shown.Count + 1, NewcomerId: "", OpportunityId: r.Item.Id, r.Features, r.HeuristicScore));
         }

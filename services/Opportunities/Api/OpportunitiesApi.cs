@@ -55,14 +55,16 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         var v = new Violations().PageSize(request.PageSize);
         if (request.ProviderId.Length > 0) v.Id(request.ProviderId, "provider_id");
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
-        v.Check(request.ProviderId.Length == 0 || request.MunicipalityCode.Length == 0, "municipality_code", "give provider_id or municipality_code, not both");
+        v.Check(request.ProviderId.Length == 0 || request.MunicipalityCode.Length == 0, "municipality_code", "give provider_id or municipality_code, not both")
+            .Check(System.Enum.IsDefined(request.Kind), "kind", "an OpportunityKind, or OPPORTUNITY_KIND_UNSPECIFIED for any");
         var caller = Caller.Of(context);
-        var query = $"ListOpportunities\n{request.ProviderId}\n{request.MunicipalityCode}";
+        var query = $"ListOpportunities\n{request.ProviderId}\n{request.MunicipalityCode}\n{request.Kind}\n{request.OnlyOpen}";
         v.PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
 
         IndexEntry? index = request.ProviderId.Length > 0 ? new("provider", request.ProviderId)
             : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode) : null;
         var (items, last) = await store.ListAsync(OpportunityStore.Opportunities, index, Pages.Size(request.PageSize), after,
+            o => (request.Kind == OpportunityKind.Unspecified || o.Kind == request.Kind) && (!request.OnlyOpen || o.Status != OpportunityStatus.Closed),
             cancellationToken: context.CancellationToken);
         return new ListOpportunitiesResponse { Opportunities = { items }, NextPageToken = pages.Next(caller, query, last) };
     }

@@ -72,27 +72,6 @@ public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pa
         return updated;
     }
 
-    /// <summary>By municipality or caseworker; without either, a caseworker's or coordinator's own municipalities (everyone, for admins).</summary>
-    public override async Task<ListNewcomersResponse> ListNewcomers(ListNewcomersRequest request, ServerCallContext context)
-    {
-        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
-        var query = $"ListNewcomers\n{request.MunicipalityCode}\n{request.CaseworkerId}";
-        var v = new Violations().PageSize(request.PageSize);
-        if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
-        if (request.CaseworkerId.Length > 0) v.Id(request.CaseworkerId, "caseworker_id");
-        v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", "give municipality_code or caseworker_id, not both");
-        v.PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
-        if (request.MunicipalityCode.Length > 0 && !caller.CoversMunicipality(request.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
-
-        IndexEntry? index = request.CaseworkerId.Length > 0 ? new("caseworker", request.CaseworkerId)
-            : request.MunicipalityCode.Length > 0 ? new("municipality", request.MunicipalityCode)
-            : caller.Municipalities.Count == 1 && !caller.IsAdmin ? new("municipality", caller.Municipalities.Single()) : null;
-        var (visible, last) = await store.ListAsync(ProfileStore.Newcomers, index, Pages.Size(request.PageSize), after,
-            n => caller.CoversMunicipality(n.MunicipalityCode), cancellationToken: context.CancellationToken);
-        await audit.ReadNewcomersAsync(caller, "ListNewcomers", visible.Select(n => n.Id), Purposes.CaseManagement, context.CancellationToken);
-        return new ListNewcomersResponse { Newcomers = { visible }, NextPageToken = pages.Next(caller, query, last) };
-    }
-
     public override async Task StreamNewcomers(StreamNewcomersRequest request, IServerStreamWriter<Newcomer> responseStream, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Service);

@@ -1,0 +1,39 @@
+using Google.Rpc;
+using Grpc.Core;
+using Newcomers.Console.Text;
+
+namespace Newcomers.Console.Services;
+
+/// <summary>What went wrong with a call, in Dutch: one message, and one per field the API named.</summary>
+public sealed record ApiProblem(StatusCode Status, string Message, IReadOnlyDictionary<string, string> Fields)
+{
+    public static ApiProblem From(RpcException exception)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (exception.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest)
+            foreach (var violation in badRequest.FieldViolations)
+                fields.TryAdd(violation.Field, ViolationText.Dutch(violation));
+        return new(exception.StatusCode, Describe(exception.StatusCode, fields.Count), fields);
+    }
+
+    /// <summary>The message beside a form field, if the API named it (or a field under it).</summary>
+    public string? For(string field) =>
+        Fields.TryGetValue(field, out var text) ? text
+        : Fields.FirstOrDefault(f => f.Key.StartsWith(field + ".", StringComparison.Ordinal) || f.Key.StartsWith(field + "[", StringComparison.Ordinal)).Value;
+
+    public bool IsStale => Status == StatusCode.Aborted;
+
+    private static string Describe(StatusCode status, int fields) => status switch
+    {
+        StatusCode.InvalidArgument when fields == 1 => "Eén gegeven klopt nog niet. Verbeter het en probeer het opnieuw.",
+        StatusCode.InvalidArgument => $"{fields} gegevens kloppen nog niet. Verbeter ze en probeer het opnieuw.",
+        StatusCode.Aborted => "Iemand anders heeft dit intussen gewijzigd. Laad de nieuwste versie en doe uw wijziging opnieuw.",
+        StatusCode.NotFound => "Dit bestaat niet (meer), of u heeft er geen toegang toe.",
+        StatusCode.PermissionDenied => "Dit mag u niet doen met uw rol.",
+        StatusCode.AlreadyExists => "Dit bestaat al.",
+        StatusCode.FailedPrecondition => "Dit kan nu niet.",
+        StatusCode.Unauthenticated => "Uw sessie is verlopen. Meld u opnieuw aan.",
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded => "De dienst is even niet bereikbaar. Probeer het zo opnieuw.",
+        _ => "Er ging iets mis. Probeer het opnieuw.",
+    };
+}

@@ -1,0 +1,27 @@
+using Google.Rpc;
+
+namespace Newcomers.Console.Text;
+
+/// <summary>A field violation of the API in Dutch, by its reason code.</summary>
+public static class ViolationText
+{
+    public static string Dutch(BadRequest.Types.FieldViolation violation) => violation.Reason switch
+    {
+        "REQUIRED" => "Vul dit in.",
+        "TOO_LONG" => "Dit is te lang.",
+        "TOO_MANY" => "Dit zijn er te veel.",
+        "OUT_OF_RANGE" => "Dit getal is te groot of te klein.",
+        "INVALID_ID" => "Gebruik alleen letters, cijfers, - of _ (hoogstens 64 tekens).",
+        "INVALID_MUNICIPALITY_CODE" => "Vul een gemeentecode in, zoals GM0342.",
+        "INVALID_POSTCODE" => "Vul de vier cijfers van een postcode in, zoals 3762.",
+        "INVALID_ISCO_CODE" => "Vul een beroepscode (ISCO-08) van vier cijfers in, zoals 7512.",
+        "INVALID_LANGUAGE_CODE" => "Vul een taalcode in kleine letters in, zoals ar of prs.",
+        "INVALID_CHOICE" => "Kies een van de mogelijkheden.",
+        "INVALID_DATE" => "Vul een geldige datum in.",
+        "DATE_ORDER" => "De einddatum ligt voor de begindatum.",
+        "DUPLICATE" => "Dit staat er al.",
+        "INVALID_LOCATION" => "Deze plaats is niet bekend.",
+        "UNKNOWN_POSTCODE" => "Deze postcode staat niet in de postcodetabel.",
+        _ => violation.Description,
+    };
+}
