@@ -25,7 +25,7 @@ public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pa
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         var v = new Violations().OptionalId(request.NewcomerId, "newcomer_id");
-        if (request.Newcomer is null) v.Add("newcomer", "required");
+        if (request.Newcomer is null) v.Add("newcomer", ViolationReasons.Required, "required");
         else NewcomerRules.Validate(request.Newcomer, "newcomer", v);
         v.ThrowIfAny();
         if (!caller.CoversMunicipality(request.Newcomer!.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
@@ -80,7 +80,8 @@ public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pa
         var v = new Violations().PageSize(request.PageSize);
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
         if (request.CaseworkerId.Length > 0) v.Id(request.CaseworkerId, "caseworker_id");
-        v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", "give municipality_code or caseworker_id, not both");
+        v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", ViolationReasons.ConflictingFields,
+            "give municipality_code or caseworker_id, not both");
         v.PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
         if (request.MunicipalityCode.Length > 0 && !caller.CoversMunicipality(request.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
 
