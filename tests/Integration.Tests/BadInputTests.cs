@@ -1,9 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
+using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 
 namespace Newcomers.Integration.Tests;
 
-/// <summary>Every RPC answers a bad request with INVALID_ARGUMENT naming the offending field.</summary>
+/// <summary>Every RPC answers a bad request with INVALID_ARGUMENT naming the offending field, each violation with a reason code.</summary>
 public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private static Newcomer NewcomerWith(Action<Newcomer> change)
@@ -86,6 +87,33 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "EvaluateModel", "seed", h => h.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = TrainingSource.Simulator, Seed = -1 }).ResponseAsync },
     };
 
+    /// <summary>One case for each reason code: the field and the code a client gets.</summary>
+    public static TheoryData<string, string, Func<RunningHost, Task>> ReasonCases => new()
+    {
+        { "newcomer.display_name", ViolationReasons.Required, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.DisplayName = " ") }).ResponseAsync },
+        { "newcomer.display_name", ViolationReasons.TooLong, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.DisplayName = new string('a', 201)) }).ResponseAsync },
+        { "newcomer.pip_goals", ViolationReasons.TooMany, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.PipGoals.Add(Enumerable.Repeat(PipGoal.Work, 4))) }).ResponseAsync },
+        { "newcomer.availability.hours_per_week", ViolationReasons.OutOfRange, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Availability.HoursPerWeek = 99) }).ResponseAsync },
+        { "newcomer_id", ViolationReasons.InvalidId, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer(), NewcomerId = "a b" }).ResponseAsync },
+        { "newcomer.municipality_code", ViolationReasons.InvalidMunicipalityCode, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.MunicipalityCode = "") }).ResponseAsync },
+        { "newcomer.postcode", ViolationReasons.InvalidPostcode, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Postcode = "3762 AB") }).ResponseAsync },
+        { "newcomer.occupations[0]", ViolationReasons.InvalidIscoCode, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Occupations[0] = "bakker") }).ResponseAsync },
+        { "newcomer.languages[0].language", ViolationReasons.InvalidLanguageCode, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Languages[0].Language = "Arabic") }).ResponseAsync },
+        { "attributes.country_of_origin", ViolationReasons.InvalidCountryCode, h => h.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = new ProtectedAttributes { NewcomerId = "x", CountryOfOrigin = "sy" } }).ResponseAsync },
+        { "outcome", ViolationReasons.InvalidChoice, h => h.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = "m" }).ResponseAsync },
+        { "opportunity.start_date", ViolationReasons.InvalidDate, h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.StartDate = new Google.Type.Date { Year = 2027, Month = 2, Day = 30 }) }).ResponseAsync },
+        { "opportunity.end_date", ViolationReasons.DateOrder, h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => { o.StartDate = new Google.Type.Date { Year = 2027, Month = 3, Day = 1 }; o.EndDate = new Google.Type.Date { Year = 2027, Month = 2, Day = 1 }; }) }).ResponseAsync },
+        { "newcomer.home.latitude", ViolationReasons.InvalidLocation, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Home.Latitude = 90) }).ResponseAsync },
+        { "requests[1].opportunity_id", ViolationReasons.Duplicate, h => h.Opportunities.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement("p"), OpportunityId = "same" }, new CreateOpportunityRequest { Opportunity = Build.Placement("p"), OpportunityId = "same" } } }).ResponseAsync },
+        { "update_mask.paths[0]", ViolationReasons.NotChangeable, h => h.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = NewcomerWith(n => { n.Id = "x"; n.Version = 1; }), UpdateMask = new FieldMask { Paths = { "map_hours_done" } } }).ResponseAsync },
+        { "newcomer.version", ViolationReasons.VersionRequired, h => h.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = NewcomerWith(n => n.Id = "x") }).ResponseAsync },
+        { "caseworker_id", ViolationReasons.ConflictingFields, h => h.Profiles.ListNewcomersAsync(new ListNewcomersRequest { MunicipalityCode = "GM0342", CaseworkerId = "km" }).ResponseAsync },
+        { "page_token", ViolationReasons.InvalidPageToken, h => h.Profiles.ListNewcomersAsync(new ListNewcomersRequest { PageToken = "not-a-token" }).ResponseAsync },
+        { "opportunity.buddy", ViolationReasons.NotAllowed, h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Buddy = new BuddyOffer()) }).ResponseAsync },
+        { "newcomer_id", ViolationReasons.Required, h => h.Matching.ListMatchesAsync(new ListMatchesRequest()).ResponseAsync },
+        { "newcomer_id", ViolationReasons.ConflictingFields, h => h.Matching.ListMatchesAsync(new ListMatchesRequest { NewcomerId = "n", OpportunityId = "o" }).ResponseAsync },
+    };
+
     /// <summary>RPCs whose request has no field, so no request to them can be bad.</summary>
     private static readonly string[] WithoutInput = ["GetModel", "StreamNewcomers", "StreamOpportunities", "StreamProviders"];
 
@@ -96,6 +124,15 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.False(string.IsNullOrEmpty(rpc));
         await Expect.InvalidField(field, () => call(fixture.Host));
     }
+
+    [Theory]
+    [MemberData(nameof(ReasonCases))]
+    public async Task Bad_field_has_the_reason_code_of_its_rule(string field, string reason, Func<RunningHost, Task> call) =>
+        await Expect.InvalidField(field, reason, () => call(fixture.Host));
+
+    [Fact]
+    public void Every_reason_code_has_a_case() =>
+        Assert.Equal(ViolationReasons.All.Order(), ReasonCases.Select(c => (string)c[1]).Distinct().Order());
 
     [Fact]
     public void Every_rpc_has_a_bad_input_case()

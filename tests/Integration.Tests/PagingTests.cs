@@ -1,6 +1,7 @@
 using System.Text;
 using Grpc.Core;
 using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 
 namespace Newcomers.Integration.Tests;
@@ -46,9 +47,9 @@ public sealed class PagingTests(HostFixture fixture) : IClassFixture<HostFixture
         Assert.NotEqual(first.Newcomers[0].Id, second.Newcomers[0].Id);
 
         using var colleague = fixture.Host.As(Roles.Coordinator, municipalities: [Soest]);
-        await Expect.InvalidField("page_token", () => colleague.Profiles.ListNewcomersAsync(new ListNewcomersRequest { CaseworkerId = "km-soest-paging", PageToken = first.NextPageToken }).ResponseAsync);
-        await Expect.InvalidField("page_token", () => caseworker.Profiles.ListNewcomersAsync(new ListNewcomersRequest { MunicipalityCode = Soest, PageToken = first.NextPageToken }).ResponseAsync);
-        await Expect.InvalidField("page_token", () => caseworker.Profiles.ListNewcomersAsync(new ListNewcomersRequest { CaseworkerId = "km-soest-paging", PageToken = first.NextPageToken[..^2] + "AA" }).ResponseAsync);
+        await Expect.InvalidField("page_token", ViolationReasons.InvalidPageToken, () => colleague.Profiles.ListNewcomersAsync(new ListNewcomersRequest { CaseworkerId = "km-soest-paging", PageToken = first.NextPageToken }).ResponseAsync);
+        await Expect.InvalidField("page_token", ViolationReasons.InvalidPageToken, () => caseworker.Profiles.ListNewcomersAsync(new ListNewcomersRequest { MunicipalityCode = Soest, PageToken = first.NextPageToken }).ResponseAsync);
+        await Expect.InvalidField("page_token", ViolationReasons.InvalidPageToken, () => caseworker.Profiles.ListNewcomersAsync(new ListNewcomersRequest { CaseworkerId = "km-soest-paging", PageToken = first.NextPageToken[..^2] + "AA" }).ResponseAsync);
     }
 
     [Fact]

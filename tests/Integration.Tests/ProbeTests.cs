@@ -146,6 +146,8 @@ public sealed class ProbeTests(HostFixture fixture) : IClassFixture<HostFixture>
         var reported = status.Details.Single(d => d.Is(BadRequest.Descriptor)).Unpack<BadRequest>();
         Assert.InRange(reported.FieldViolations.Count, 1, BuildingBlocks.Validation.Errors.MaxReportedViolations);
         Assert.Equal("requests[0].opportunity.kind", reported.FieldViolations[0].Field);
+        Assert.Equal(BuildingBlocks.Validation.ViolationReasons.InvalidChoice, reported.FieldViolations[0].Reason);
+        Expect.EveryViolationHasAReason(reported);
         var more = status.Details.Single(d => d.Is(ErrorInfo.Descriptor)).Unpack<ErrorInfo>();
         Assert.Equal("7000", more.Metadata["total"]);
         Assert.Empty((await fixture.Host.Opportunities.ListOpportunitiesAsync(new ListOpportunitiesRequest { ProviderId = provider.Id })).Opportunities);

@@ -15,7 +15,7 @@ public static class Dates
     }
 
     public static Violations Date(this Violations v, Google.Type.Date? date, string field) =>
-        date is null ? v : v.Check(TryToDateOnly(date, out _), field, "a full calendar date (year, month and day)");
+        date is null ? v : v.Check(TryToDateOnly(date, out _), field, ViolationReasons.InvalidDate, "a full calendar date (year, month and day)");
 
     public static Google.Type.Date ToDate(DateOnly value) => new() { Year = value.Year, Month = value.Month, Day = value.Day };
 

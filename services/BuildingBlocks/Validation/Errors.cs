@@ -16,6 +16,7 @@ public static class Errors
     /// <summary>Bytes of field violations an error carries at most, so its trailers stay well under the 8 KB of metadata gRPC clients commonly accept.</summary>
     public const int MaxDetailBytes = 3 * 1024;
 
+    /// <summary>INVALID_ARGUMENT with the first violations (each whole: field, reason and description); an ErrorInfo counts the rest.</summary>
     public static RpcException InvalidArgument(BadRequest details)
     {
         var reported = new BadRequest();
@@ -44,8 +45,9 @@ public static class Errors
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static RpcException InvalidArgument(string field, string description) =>
-        InvalidArgument(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Description = description } } });
+    /// <summary>INVALID_ARGUMENT for one field; the reason is one of <see cref="ViolationReasons"/>.</summary>
+    public static RpcException InvalidArgument(string field, string reason, string description) =>
+        InvalidArgument(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = field, Reason = reason, Description = description } } });
 
     public static RpcException NotFound(string resource, string id) => new Google.Rpc.Status
     {

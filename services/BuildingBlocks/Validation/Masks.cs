@@ -12,7 +12,7 @@ public static class Masks
         for (var i = 0; i < mask.Paths.Count; i++)
         {
             var top = mask.Paths[i].Split('.')[0];
-            v.Check(mutable.Contains(top), $"{field}.paths[{i}]", $"not a field that can be changed; one of: {string.Join(", ", mutable.Order())}");
+            v.Check(mutable.Contains(top), $"{field}.paths[{i}]", ViolationReasons.NotChangeable, $"not a field that can be changed; one of: {string.Join(", ", mutable.Order())}");
         }
         return v;
     }

@@ -16,8 +16,8 @@ public sealed class Update<T>(string resource, IReadOnlySet<string> mutable, Act
     public void CheckRequest(T? change, FieldMask? mask)
     {
         var v = new Violations();
-        if (change is null) v.Add(resource, "required");
-        else v.Id(id(change), $"{resource}.id").Check(version(change) > 0, $"{resource}.version", "required: the version this change is based on");
+        if (change is null) v.Add(resource, ViolationReasons.Required, "required");
+        else v.Id(id(change), $"{resource}.id").Check(version(change) > 0, $"{resource}.version", ViolationReasons.VersionRequired, "required: the version this change is based on");
         v.UpdateMask(mask, mutable).ThrowIfAny();
     }
 

@@ -11,14 +11,18 @@ public sealed class Violations
 
     public IEnumerable<string> Fields => badRequest.FieldViolations.Select(v => v.Field);
 
-    public Violations Add(string field, string description)
+    /// <summary>The reasons of the violations so far, in the order of <see cref="Fields"/>.</summary>
+    public IEnumerable<string> Reasons => badRequest.FieldViolations.Select(v => v.Reason);
+
+    /// <summary>Adds a violation of the field; the reason is one of <see cref="ViolationReasons"/>, the description says in English what the field takes.</summary>
+    public Violations Add(string field, string reason, string description)
     {
-        badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Reason = reason, Description = description });
         return this;
     }
 
     /// <summary>Adds the violation unless the condition holds.</summary>
-    public Violations Check(bool condition, string field, string description) => condition ? this : Add(field, description);
+    public Violations Check(bool condition, string field, string reason, string description) => condition ? this : Add(field, reason, description);
 
     public void ThrowIfAny()
     {

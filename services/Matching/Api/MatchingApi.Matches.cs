@@ -59,9 +59,9 @@ public sealed partial class MatchingApi
     public override Task<Match> RespondToMatch(RespondToMatchRequest request, ServerCallContext context)
     {
         new Violations().Id(request.MatchId, "match_id")
-            .Check(Rules.Defined(request.Party), "party", "required: PARTY_PROVIDER, PARTY_NEWCOMER or PARTY_CASEWORKER")
-            .Check(request.Party != Party.Caseworker || !request.Accept, "accept", "a caseworker can only withdraw a proposal (accept = false)")
-            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this answer is based on").ThrowIfAny();
+            .Check(Rules.Defined(request.Party), "party", ViolationReasons.InvalidChoice, "required: PARTY_PROVIDER, PARTY_NEWCOMER or PARTY_CASEWORKER")
+            .Check(request.Party != Party.Caseworker || !request.Accept, "accept", ViolationReasons.NotAllowed, "a caseworker can only withdraw a proposal (accept = false)")
+            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", ViolationReasons.OutOfRange, "0 or the version this answer is based on").ThrowIfAny();
         var caller = Caller.Of(context).Require(Roles.People);
         return ChangeAsync("RespondToMatch", request.MatchId, request.Version, caller, match =>
         {
@@ -84,12 +84,12 @@ public sealed partial class MatchingApi
     public override Task<Match> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
         new Violations().Id(request.MatchId, "match_id")
-            .Check(Rules.Defined(request.Outcome), "outcome", "required: OUTCOME_STARTED, OUTCOME_COMPLETED or OUTCOME_ENDED")
-            .Check(request.HoursCompleted is >= 0 and <= 2000, "hours_completed", "between 0 and 2000")
-            .Check(request.Outcome != Outcome.Completed || request.HoursCompleted > 0, "hours_completed", "required for OUTCOME_COMPLETED")
-            .Check(request.Outcome != Outcome.Started || request.HoursCompleted == 0, "hours_completed", "only with OUTCOME_COMPLETED or OUTCOME_ENDED")
-            .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", "required for OUTCOME_ENDED")
-            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", "0 or the version this outcome is based on").ThrowIfAny();
+            .Check(Rules.Defined(request.Outcome), "outcome", ViolationReasons.InvalidChoice, "required: OUTCOME_STARTED, OUTCOME_COMPLETED or OUTCOME_ENDED")
+            .Check(request.HoursCompleted is >= 0 and <= 2000, "hours_completed", ViolationReasons.OutOfRange, "between 0 and 2000")
+            .Check(request.Outcome != Outcome.Completed || request.HoursCompleted > 0, "hours_completed", ViolationReasons.Required, "required for OUTCOME_COMPLETED")
+            .Check(request.Outcome != Outcome.Started || request.HoursCompleted == 0, "hours_completed", ViolationReasons.NotAllowed, "only with OUTCOME_COMPLETED or OUTCOME_ENDED")
+            .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", ViolationReasons.Required, "required for OUTCOME_ENDED")
+            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", ViolationReasons.OutOfRange, "0 or the version this outcome is based on").ThrowIfAny();
         var caller = Caller.Of(context).Require(Roles.People);
         return ChangeAsync("RecordOutcome", request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
         {
@@ -115,7 +115,8 @@ public sealed partial class MatchingApi
         var caller = Caller.Of(context).Require(Roles.People);
         var query = $"ListMatches\n{request.NewcomerId}\n{request.OpportunityId}";
         new Violations().OptionalId(request.NewcomerId, "newcomer_id").OptionalId(request.OpportunityId, "opportunity_id").PageSize(request.PageSize)
-            .Check(request.NewcomerId.Length == 0 != (request.OpportunityId.Length == 0), "newcomer_id", "give exactly one of newcomer_id and opportunity_id")
+            .Check(request.NewcomerId.Length > 0 || request.OpportunityId.Length > 0, "newcomer_id", ViolationReasons.Required, "give exactly one of newcomer_id and opportunity_id")
+            .Check(request.NewcomerId.Length == 0 || request.OpportunityId.Length == 0, "newcomer_id", ViolationReasons.ConflictingFields, "give exactly one of newcomer_id and opportunity_id")
             .PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
         if (request.NewcomerId.Length > 0 && !access.ActsForNewcomer(caller, request.NewcomerId) && !caller.IsAdmin && MatchAccess.IsStaff(caller))
             throw Errors.NotFound("newcomer", request.NewcomerId);

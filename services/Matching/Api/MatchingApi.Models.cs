@@ -11,8 +11,9 @@ public sealed partial class MatchingApi
     public override async Task TrainModel(TrainModelRequest request, IServerStreamWriter<TrainModelProgress> responseStream, ServerCallContext context)
     {
         Caller.Of(context).Require(Roles.Admin);
-        new Violations().Check(Rules.Defined(request.Source), "source", "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
-            .Check(request.Seed >= 0, "seed", "0 or more (0 means 42)").Check(request.Groups is >= 0 and <= 50_000, "groups", "between 0 and 50000 (0 means 10000)")
+        new Violations().Check(Rules.Defined(request.Source), "source", ViolationReasons.InvalidChoice, "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
+            .Check(request.Seed >= 0, "seed", ViolationReasons.OutOfRange, "0 or more (0 means 42)")
+            .Check(request.Groups is >= 0 and <= 50_000, "groups", ViolationReasons.OutOfRange, "between 0 and 50000 (0 means 10000)")
             .ThrowIfAny();
         await training.TrainAsync(request.Source, request.Seed == 0 ? 42 : request.Seed, request.Groups == 0 ? 10_000 : request.Groups,
             progress => responseStream.WriteAsync(progress, context.CancellationToken), context.CancellationToken);
@@ -28,8 +29,9 @@ public sealed partial class MatchingApi
     public override async Task<ModelEvaluation> EvaluateModel(EvaluateModelRequest request, ServerCallContext context)
     {
         Caller.Of(context).Require(Roles.Admin);
-        new Violations().Check(Rules.Defined(request.Source), "source", "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
-            .Check(request.Seed >= 0, "seed", "0 or more (0 means 7)").Check(request.Groups is >= 0 and <= 50_000, "groups", "between 0 and 50000 (0 means 2000)")
+        new Violations().Check(Rules.Defined(request.Source), "source", ViolationReasons.InvalidChoice, "required: TRAINING_SOURCE_SIMULATOR or TRAINING_SOURCE_OUTCOMES")
+            .Check(request.Seed >= 0, "seed", ViolationReasons.OutOfRange, "0 or more (0 means 7)")
+            .Check(request.Groups is >= 0 and <= 50_000, "groups", ViolationReasons.OutOfRange, "between 0 and 50000 (0 means 2000)")
             .ThrowIfAny();
         return await training.EvaluateAsync(request.Source, request.Seed == 0 ? 7 : request.Seed, request.Groups == 0 ? 2000 : request.Groups, context.CancellationToken);
     }

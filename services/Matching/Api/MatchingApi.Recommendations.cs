@@ -14,10 +14,11 @@ public sealed partial class MatchingApi
     public override async Task<RecommendOpportunitiesResponse> RecommendOpportunities(RecommendOpportunitiesRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
-        var v = new Violations().Id(request.NewcomerId, "newcomer_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)")
-            .Check(request.MaxDistanceKm is >= 0 and <= 100, "max_distance_km", "between 0 and 100 (0 means the newcomer's own limit)")
-            .Check(request.MunicipalityCodes.Count <= 50, "municipality_codes", "at most 50");
-        for (var i = 0; i < request.Kinds.Count; i++) v.Check(Rules.Defined(request.Kinds[i]), $"kinds[{i}]", "an OpportunityKind such as OPPORTUNITY_KIND_VOLUNTEERING");
+        var v = new Violations().Id(request.NewcomerId, "newcomer_id")
+            .Check(request.Limit is >= 0 and <= 100, "limit", ViolationReasons.OutOfRange, "between 0 and 100 (0 means 20)")
+            .Check(request.MaxDistanceKm is >= 0 and <= 100, "max_distance_km", ViolationReasons.OutOfRange, "between 0 and 100 (0 means the newcomer's own limit)")
+            .Check(request.MunicipalityCodes.Count <= 50, "municipality_codes", ViolationReasons.TooMany, "at most 50");
+        for (var i = 0; i < request.Kinds.Count; i++) v.Check(Rules.Defined(request.Kinds[i]), $"kinds[{i}]", ViolationReasons.InvalidChoice, "an OpportunityKind such as OPPORTUNITY_KIND_VOLUNTEERING");
         for (var i = 0; i < request.MunicipalityCodes.Count && i < 50; i++) v.Municipality(request.MunicipalityCodes[i], $"municipality_codes[{i}]");
         v.ThrowIfAny();
 
@@ -44,7 +45,7 @@ public sealed partial class MatchingApi
     public override async Task<RecommendNewcomersResponse> RecommendNewcomers(RecommendNewcomersRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.People);
-        new Violations().Id(request.OpportunityId, "opportunity_id").Check(request.Limit is >= 0 and <= 100, "limit", "between 0 and 100 (0 means 20)").ThrowIfAny();
+        new Violations().Id(request.OpportunityId, "opportunity_id").Check(request.Limit is >= 0 and <= 100, "limit", ViolationReasons.OutOfRange, "between 0 and 100 (0 means 20)").ThrowIfAny();
         var opportunity = model.Opportunity(request.OpportunityId) ?? throw Errors.NotFound("opportunity", request.OpportunityId);
         var staff = MatchAccess.IsStaff(caller);
         if (!staff && !access.ManagesProvider(caller, opportunity.ProviderId)) throw Caller.Denied("not an opportunity of yours");

@@ -18,7 +18,7 @@ public sealed partial class OpportunitiesApi
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Platform);
         var v = new Violations().OptionalId(request.ProviderId, "provider_id");
-        if (request.Provider is null) v.Add("provider", "required");
+        if (request.Provider is null) v.Add("provider", ViolationReasons.Required, "required");
         else OpportunityRules.Validate(request.Provider, "provider", v);
         v.ThrowIfAny();
         if (!Manages(caller, request.Provider!)) throw Caller.Denied("a platform registers only providers it represents (platform_id)");

@@ -25,7 +25,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
 
     public override async Task<BatchCreateOpportunitiesResponse> BatchCreateOpportunities(BatchCreateOpportunitiesRequest request, ServerCallContext context)
     {
-        new Violations().Check(request.Requests.Count is >= 1 and <= MaxBatch, "requests", $"one to {MaxBatch} requests").ThrowIfAny();
+        new Violations().Count(request.Requests.Count, "requests", MaxBatch, $"one to {MaxBatch} requests").ThrowIfAny();
         return new BatchCreateOpportunitiesResponse { Opportunities = { await CreateAsync(request.Requests, "requests", Caller.Of(context), context.CancellationToken) } };
     }
 
@@ -55,8 +55,8 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         var v = new Violations().PageSize(request.PageSize);
         if (request.ProviderId.Length > 0) v.Id(request.ProviderId, "provider_id");
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
-        v.Check(request.ProviderId.Length == 0 || request.MunicipalityCode.Length == 0, "municipality_code", "give provider_id or municipality_code, not both")
-            .Check(System.Enum.IsDefined(request.Kind), "kind", "an OpportunityKind, or OPPORTUNITY_KIND_UNSPECIFIED for any");
+        v.Check(request.ProviderId.Length == 0 || request.MunicipalityCode.Length == 0, "municipality_code", ViolationReasons.ConflictingFields, "give provider_id or municipality_code, not both")
+            .Check(System.Enum.IsDefined(request.Kind), "kind", ViolationReasons.InvalidChoice, "an OpportunityKind, or OPPORTUNITY_KIND_UNSPECIFIED for any");
         var caller = Caller.Of(context);
         var query = $"ListOpportunities\n{request.ProviderId}\n{request.MunicipalityCode}\n{request.Kind}\n{request.OnlyOpen}";
         v.PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
@@ -106,8 +106,8 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         {
             var at = prefix.Length == 0 ? "" : $"{prefix}[{i}].";
             v.OptionalId(requests[i].OpportunityId, $"{at}opportunity_id");
-            v.Check(requests[i].OpportunityId.Length == 0 || ids.Add(requests[i].OpportunityId), $"{at}opportunity_id", "given twice in one batch");
-            if (requests[i].Opportunity is null) v.Add($"{at}opportunity", "required");
+            v.Check(requests[i].OpportunityId.Length == 0 || ids.Add(requests[i].OpportunityId), $"{at}opportunity_id", ViolationReasons.Duplicate, "given twice in one batch");
+            if (requests[i].Opportunity is null) v.Add($"{at}opportunity", ViolationReasons.Required, "required");
             else OpportunityRules.Validate(requests[i].Opportunity, $"{at}opportunity", v);
         }
         v.ThrowIfAny();

@@ -23,7 +23,7 @@ public static class OpportunityRules
     public static void Validate(Provider p, string prefix, Violations v)
     {
         v.Text(p.Name, $"{prefix}.name", 200, required: true);
-        v.Check(Rules.Defined(p.Kind), $"{prefix}.kind", "required: a ProviderKind such as PROVIDER_KIND_EMPLOYER");
+        v.Check(Rules.Defined(p.Kind), $"{prefix}.kind", ViolationReasons.InvalidChoice, "required: a ProviderKind such as PROVIDER_KIND_EMPLOYER");
         v.Municipality(p.MunicipalityCode, $"{prefix}.municipality_code");
         v.OptionalId(p.PlatformId, $"{prefix}.platform_id");
     }
@@ -31,31 +31,31 @@ public static class OpportunityRules
     public static void Validate(Opportunity o, string prefix, Violations v)
     {
         v.Id(o.ProviderId, $"{prefix}.provider_id");
-        v.Check(Rules.Defined(o.Kind), $"{prefix}.kind", "required: WORK_PLACEMENT, VOLUNTEERING or LANGUAGE_BUDDY");
+        v.Check(Rules.Defined(o.Kind), $"{prefix}.kind", ViolationReasons.InvalidChoice, "required: WORK_PLACEMENT, VOLUNTEERING or LANGUAGE_BUDDY");
         v.Text(o.Title, $"{prefix}.title", 200, required: true);
         v.Text(o.Description, $"{prefix}.description", 4000);
         if (o.Kind == OpportunityKind.WorkPlacement || o.Occupation.Length > 0) v.Isco(o.Occupation, $"{prefix}.occupation");
         v.Text(o.Sector, $"{prefix}.sector", 100);
         v.Level(o.RequiredDutchLevel, $"{prefix}.required_dutch_level");
-        v.Check(o.UsefulLanguages.Count <= 20, $"{prefix}.useful_languages", "at most 20 languages");
+        v.Check(o.UsefulLanguages.Count <= 20, $"{prefix}.useful_languages", ViolationReasons.TooMany, "at most 20 languages");
         for (var i = 0; i < o.UsefulLanguages.Count && i < 20; i++) v.Language(o.UsefulLanguages[i], $"{prefix}.useful_languages[{i}]");
         v.Labels(o.Skills, $"{prefix}.skills");
         v.Availability(o.Schedule, $"{prefix}.schedule");
         v.Location(o.Location, $"{prefix}.location");
         v.Municipality(o.MunicipalityCode, $"{prefix}.municipality_code");
         v.Postcode(o.Postcode, $"{prefix}.postcode");
-        v.Check(o.Capacity is >= 1 and <= 1000, $"{prefix}.capacity", "between 1 and 1000");
+        v.Check(o.Capacity is >= 1 and <= 1000, $"{prefix}.capacity", ViolationReasons.OutOfRange, "between 1 and 1000");
         v.Date(o.StartDate, $"{prefix}.start_date").Date(o.EndDate, $"{prefix}.end_date");
         if (Dates.TryToDateOnly(o.StartDate, out var start) && Dates.TryToDateOnly(o.EndDate, out var end))
-            v.Check(end >= start, $"{prefix}.end_date", "on or after start_date");
-        v.Check(Enum.IsDefined(o.Status), $"{prefix}.status", "an OpportunityStatus value");
+            v.Check(end >= start, $"{prefix}.end_date", ViolationReasons.DateOrder, "on or after start_date");
+        v.Check(Enum.IsDefined(o.Status), $"{prefix}.status", ViolationReasons.InvalidChoice, "an OpportunityStatus value");
         if (o.Buddy is { } buddy)
         {
-            v.Check(o.Kind == OpportunityKind.LanguageBuddy, $"{prefix}.buddy", "only for OPPORTUNITY_KIND_LANGUAGE_BUDDY");
-            v.Check(buddy.Languages.Count <= 20, $"{prefix}.buddy.languages", "at most 20 languages");
+            v.Check(o.Kind == OpportunityKind.LanguageBuddy, $"{prefix}.buddy", ViolationReasons.NotAllowed, "only for OPPORTUNITY_KIND_LANGUAGE_BUDDY");
+            v.Check(buddy.Languages.Count <= 20, $"{prefix}.buddy.languages", ViolationReasons.TooMany, "at most 20 languages");
             for (var i = 0; i < buddy.Languages.Count && i < 20; i++) v.Language(buddy.Languages[i], $"{prefix}.buddy.languages[{i}]");
             v.Labels(buddy.Interests, $"{prefix}.buddy.interests", 20);
-            v.Check(Enum.IsDefined(buddy.Gender), $"{prefix}.buddy.gender", "a Gender value");
+            v.Check(Enum.IsDefined(buddy.Gender), $"{prefix}.buddy.gender", ViolationReasons.InvalidChoice, "a Gender value");
         }
     }
 }

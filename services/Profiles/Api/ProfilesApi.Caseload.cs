@@ -23,11 +23,12 @@ public sealed partial class ProfilesApi
         var v = new Violations().PageSize(request.PageSize);
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");
         if (request.CaseworkerId.Length > 0) v.Id(request.CaseworkerId, "caseworker_id");
-        v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", "give municipality_code or caseworker_id, not both")
-            .Check(Enum.IsDefined(request.Status), "status", "a NewcomerStatus, or NEWCOMER_STATUS_UNSPECIFIED for any")
-            .Check(Enum.IsDefined(request.Leerroute), "leerroute", "a Leerroute, or LEERROUTE_UNSPECIFIED for any")
-            .Check(Enum.IsDefined(request.PipGoal), "pip_goal", "a PipGoal, or PIP_GOAL_UNSPECIFIED for any")
-            .Check(Enum.IsDefined(request.OrderBy), "order_by", "a NewcomerOrder")
+        v.Check(request.MunicipalityCode.Length == 0 || request.CaseworkerId.Length == 0, "caseworker_id", ViolationReasons.ConflictingFields,
+                "give municipality_code or caseworker_id, not both")
+            .Check(Enum.IsDefined(request.Status), "status", ViolationReasons.InvalidChoice, "a NewcomerStatus, or NEWCOMER_STATUS_UNSPECIFIED for any")
+            .Check(Enum.IsDefined(request.Leerroute), "leerroute", ViolationReasons.InvalidChoice, "a Leerroute, or LEERROUTE_UNSPECIFIED for any")
+            .Check(Enum.IsDefined(request.PipGoal), "pip_goal", ViolationReasons.InvalidChoice, "a PipGoal, or PIP_GOAL_UNSPECIFIED for any")
+            .Check(Enum.IsDefined(request.OrderBy), "order_by", ViolationReasons.InvalidChoice, "a NewcomerOrder")
             .Text(request.NameQuery, "name_query", 100)
             .PageToken(pages.TryRead(request.PageToken, caller, query.Key, out var after)).ThrowIfAny();
         if (request.MunicipalityCode.Length > 0 && !caller.CoversMunicipality(request.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");

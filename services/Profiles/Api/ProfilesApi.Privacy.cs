@@ -19,8 +19,8 @@ public sealed partial class ProfilesApi
     public override async Task<Newcomer> UpdateConsent(UpdateConsentRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
-        new Violations().Id(request.Id, "id").Check(request.Consent is not null, "consent", "required")
-            .Check(request.Version >= 0, "version", "0 or the version this change is based on").ThrowIfAny();
+        new Violations().Id(request.Id, "id").Check(request.Consent is not null, "consent", ViolationReasons.Required, "required")
+            .Check(request.Version >= 0, "version", ViolationReasons.OutOfRange, "0 or the version this change is based on").ThrowIfAny();
         return await Optimistic.RetryAsync(async () =>
         {
             var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
@@ -70,7 +70,7 @@ public sealed partial class ProfilesApi
     {
         var caller = Caller.Of(context).Require(Roles.Admin);
         var v = new Violations();
-        if (request.Attributes is null) v.Add("attributes", "required");
+        if (request.Attributes is null) v.Add("attributes", ViolationReasons.Required, "required");
         else NewcomerRules.Validate(request.Attributes, "attributes", v);
         v.ThrowIfAny();
         await Optimistic.RetryAsync(async () =>

@@ -25,7 +25,7 @@ public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pa
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         var v = new Violations().OptionalId(request.NewcomerId, "newcomer_id");
-        if (request.Newcomer is null) v.Add("newcomer", "required");
+        if (request.Newcomer is null) v.Add("newcomer", ViolationReasons.Required, "required");
         else NewcomerRules.Validate(request.Newcomer, "newcomer", v);
         v.ThrowIfAny();
         if (!caller.CoversMunicipality(request.Newcomer!.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");

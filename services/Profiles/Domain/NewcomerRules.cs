@@ -14,34 +14,34 @@ public static class NewcomerRules
         v.Location(n.Home, $"{prefix}.home");
         v.Postcode(n.Postcode, $"{prefix}.postcode");
         v.Level(n.DutchLevel, $"{prefix}.dutch_level");
-        v.Check(n.Languages.Count <= 20, $"{prefix}.languages", "at most 20 languages");
+        v.Check(n.Languages.Count <= 20, $"{prefix}.languages", ViolationReasons.TooMany, "at most 20 languages");
         for (var i = 0; i < n.Languages.Count && i < 20; i++)
         {
             v.Language(n.Languages[i].Language, $"{prefix}.languages[{i}].language");
             v.Level(n.Languages[i].Level, $"{prefix}.languages[{i}].level");
         }
-        v.Check(n.Languages.Select(l => l.Language).Distinct().Count() == n.Languages.Count, $"{prefix}.languages", "each language once");
-        v.Check(Rules.Defined(n.Leerroute), $"{prefix}.leerroute", "required: LEERROUTE_B1, LEERROUTE_ONDERWIJS or LEERROUTE_Z");
-        v.Check(n.PipGoals.Count is >= 1 and <= 5, $"{prefix}.pip_goals", "one to five goals of the PIP");
+        v.Check(n.Languages.Select(l => l.Language).Distinct().Count() == n.Languages.Count, $"{prefix}.languages", ViolationReasons.Duplicate, "each language once");
+        v.Check(Rules.Defined(n.Leerroute), $"{prefix}.leerroute", ViolationReasons.InvalidChoice, "required: LEERROUTE_B1, LEERROUTE_ONDERWIJS or LEERROUTE_Z");
+        v.Count(n.PipGoals.Count, $"{prefix}.pip_goals", 5, "one to five goals of the PIP");
         for (var i = 0; i < n.PipGoals.Count; i++)
-            v.Check(Rules.Defined(n.PipGoals[i]), $"{prefix}.pip_goals[{i}]", "a goal such as PIP_GOAL_WORK");
-        v.Check(n.MapHoursDone is >= 0 and <= 2000, $"{prefix}.map_hours_done", "between 0 and 2000");
-        v.Check(n.Occupations.Count <= 20, $"{prefix}.occupations", "at most 20 occupations");
+            v.Check(Rules.Defined(n.PipGoals[i]), $"{prefix}.pip_goals[{i}]", ViolationReasons.InvalidChoice, "a goal such as PIP_GOAL_WORK");
+        v.Check(n.MapHoursDone is >= 0 and <= 2000, $"{prefix}.map_hours_done", ViolationReasons.OutOfRange, "between 0 and 2000");
+        v.Check(n.Occupations.Count <= 20, $"{prefix}.occupations", ViolationReasons.TooMany, "at most 20 occupations");
         for (var i = 0; i < n.Occupations.Count && i < 20; i++)
             v.Isco(n.Occupations[i], $"{prefix}.occupations[{i}]");
         v.Labels(n.Skills, $"{prefix}.skills");
-        v.Check(Enum.IsDefined(n.EducationLevel), $"{prefix}.education_level", "an EducationLevel value");
+        v.Check(Enum.IsDefined(n.EducationLevel), $"{prefix}.education_level", ViolationReasons.InvalidChoice, "an EducationLevel value");
         v.Availability(n.Availability, $"{prefix}.availability");
-        v.Check(n.MaxTravelKm is >= 0.5 and <= 100, $"{prefix}.max_travel_km", "between 0.5 and 100 km");
-        v.Check(n.TravelModes.Count >= 1, $"{prefix}.travel_modes", "at least one way to travel");
+        v.Check(n.MaxTravelKm is >= 0.5 and <= 100, $"{prefix}.max_travel_km", ViolationReasons.OutOfRange, "between 0.5 and 100 km");
+        v.Check(n.TravelModes.Count >= 1, $"{prefix}.travel_modes", ViolationReasons.Required, "at least one way to travel");
         for (var i = 0; i < n.TravelModes.Count; i++)
-            v.Check(Rules.Defined(n.TravelModes[i]), $"{prefix}.travel_modes[{i}]", "a mode such as TRAVEL_MODE_BICYCLE");
+            v.Check(Rules.Defined(n.TravelModes[i]), $"{prefix}.travel_modes[{i}]", ViolationReasons.InvalidChoice, "a mode such as TRAVEL_MODE_BICYCLE");
         if (n.BuddyPreferences is { } buddy)
         {
-            v.Check(Enum.IsDefined(buddy.BuddyGender), $"{prefix}.buddy_preferences.buddy_gender", "a Gender value");
+            v.Check(Enum.IsDefined(buddy.BuddyGender), $"{prefix}.buddy_preferences.buddy_gender", ViolationReasons.InvalidChoice, "a Gender value");
             v.Labels(buddy.Interests, $"{prefix}.buddy_preferences.interests", 20);
         }
-        v.Check(Enum.IsDefined(n.Status), $"{prefix}.status", "a NewcomerStatus value");
+        v.Check(Enum.IsDefined(n.Status), $"{prefix}.status", ViolationReasons.InvalidChoice, "a NewcomerStatus value");
     }
 
     /// <summary>Fields a client may change with UpdateNewcomer.</summary>
@@ -58,9 +58,9 @@ public static class NewcomerRules
     public static void Validate(ProtectedAttributes p, string prefix, Violations v)
     {
         v.Id(p.NewcomerId, $"{prefix}.newcomer_id");
-        v.Check(Enum.IsDefined(p.Gender), $"{prefix}.gender", "a Gender value");
-        v.Check(p.BirthYear == 0 || p.BirthYear >= 1900 && p.BirthYear <= DateTime.UtcNow.Year, $"{prefix}.birth_year", "0, or a year from 1900 to this year");
+        v.Check(Enum.IsDefined(p.Gender), $"{prefix}.gender", ViolationReasons.InvalidChoice, "a Gender value");
+        v.Check(p.BirthYear == 0 || p.BirthYear >= 1900 && p.BirthYear <= DateTime.UtcNow.Year, $"{prefix}.birth_year", ViolationReasons.OutOfRange, "0, or a year from 1900 to this year");
         v.Check(p.CountryOfOrigin.Length == 0 || p.CountryOfOrigin.Length == 2 && p.CountryOfOrigin.All(char.IsAsciiLetterUpper),
-            $"{prefix}.country_of_origin", "empty, or an ISO 3166-1 alpha-2 code such as SY");
+            $"{prefix}.country_of_origin", ViolationReasons.InvalidCountryCode, "empty, or an ISO 3166-1 alpha-2 code such as SY");
     }
 }

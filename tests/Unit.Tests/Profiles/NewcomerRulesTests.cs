@@ -90,5 +90,7 @@ public sealed class NewcomerRulesTests
         Assert.Equal("newcomer", missing.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Single().Field);
         var unversioned = Assert.Throws<RpcException>(() => NewcomerRules.Update.CheckRequest(new Newcomer { Id = "n1" }, new FieldMask { Paths = { "create_time", "map_hours_done" } }));
         Assert.Equal(["newcomer.version", "update_mask.paths[0]", "update_mask.paths[1]"], unversioned.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(f => f.Field));
+        Assert.Equal([ViolationReasons.VersionRequired, ViolationReasons.NotChangeable, ViolationReasons.NotChangeable],
+            unversioned.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(f => f.Reason));
     }
 }
