@@ -5,8 +5,12 @@ namespace Newcomers.TestSupport;
 
 /// <summary>
 /// A real OpenID Connect provider (node-oidc-provider, tests/Clients/node/oidc.mjs) on a free
-/// loopback port. It issues RS256 JWT access tokens by the client credentials grant to the clients
-/// it is given, with their role and scope as claims.
+/// loopback port. It issues RS256 JWT access tokens for the matching service (audience
+/// newcomer-matching) with a role and its scope as claims: by the client credentials grant to the
+/// clients it is given, and by the authorization code flow with PKCE to its users who sign in at one
+/// of its web clients. People sign in on its plain form (/interaction/&lt;uid&gt;: fields "login", the
+/// user's sub, and "password", button "Sign in"); consent is implied and sign-out (end_session) needs
+/// no click. The ID token (scope profile) carries the user's name, role and scope too.
 /// </summary>
 public sealed class OidcProvider : IAsyncDisposable
 {
@@ -18,10 +22,15 @@ public sealed class OidcProvider : IAsyncDisposable
     /// <summary>The issuer URL, to configure as Auth:Authority.</summary>
     public string Issuer { get; }
 
-    public static async Task<OidcProvider> StartAsync(params OidcClient[] clients)
+    /// <summary>A provider for just these client credentials clients.</summary>
+    public static Task<OidcProvider> StartAsync(params OidcClient[] clients) => StartAsync(new OidcOptions { Clients = clients });
+
+    /// <summary>A provider for these clients, web clients and users; it is ready when this returns.</summary>
+    public static async Task<OidcProvider> StartAsync(OidcOptions options)
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("oidc-").FullName, "clients.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(clients, Web));
+        var file = Path.Combine(Directory.CreateTempSubdirectory("oidc-").FullName, "provider.json");
+        var config = new { Clients = options.Clients.Cast<object>().Concat(options.WebClients), options.Users, options.AccessTokenSeconds };
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(config, Web));
         var script = Path.Combine(Repository.Root, "tests", "Clients", "node", "oidc.mjs");
         var process = Process.Start(new ProcessStartInfo("node") { ArgumentList = { script, file }, RedirectStandardOutput = true, RedirectStandardError = true })!;
         process.ErrorDataReceived += (_, _) => { }; // its development warnings
@@ -41,8 +50,34 @@ public sealed class OidcProvider : IAsyncDisposable
     }
 }
 
-/// <summary>A client registered at the provider, and the claims its tokens carry.</summary>
+/// <summary>What the provider is given: its clients, web clients and users, and how long access tokens live.</summary>
+public sealed record OidcOptions
+{
+    /// <summary>Clients that get tokens by client credentials.</summary>
+    public IReadOnlyList<OidcClient> Clients { get; init; } = [];
+
+    /// <summary>Clients that people sign in at, by the authorization code flow.</summary>
+    public IReadOnlyList<OidcWebClient> WebClients { get; init; } = [];
+
+    /// <summary>The people who can sign in.</summary>
+    public IReadOnlyList<OidcUser> Users { get; init; } = [];
+
+    /// <summary>The lifetime of every access token, in seconds.</summary>
+    public int AccessTokenSeconds { get; init; } = 600;
+}
+
+/// <summary>A client registered at the provider for the client credentials grant, and the claims its tokens carry.</summary>
 public sealed record OidcClient(string Id, string Secret, string Role, string[]? Municipalities = null, string[]? Providers = null, string? Platform = null);
+
+/// <summary>
+/// A confidential web client for the authorization code flow with PKCE (S256 required). It sends its
+/// secret in the form (client_secret_post), as ASP.NET Core's OpenIdConnect handler does, and gets
+/// refresh tokens unless <paramref name="RefreshTokens"/> is false.
+/// </summary>
+public sealed record OidcWebClient(string Id, string Secret, string[] RedirectUris, string[] PostLogoutRedirectUris, bool RefreshTokens = true);
+
+/// <summary>A person who signs in with <paramref name="Sub"/> as login and <paramref name="Password"/>, and the claims their tokens carry.</summary>
+public sealed record OidcUser(string Sub, string Password, string Name, string Role, string[]? Municipalities = null, string[]? Providers = null, string? Platform = null);
 
 /// <summary>Where the repository is, from a test's output folder.</summary>
 public static class Repository
