@@ -18,7 +18,7 @@ public static class StandaloneHost
     /// <param name="configure">For tests: changes to the builder (say, another logger provider).</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = ServiceProcess.CreateBuilder(args, configure);
+        var builder = ServiceProcess.CreateBuilder(args, configure, typeof(StandaloneHost).Assembly.GetName().Name);
         // The console's stylesheets and blazor.web.js, also when the host runs from its build output.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)

@@ -16,10 +16,15 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     {
         this.dll = dll;
         GrpcAddress = $"http://127.0.0.1:{grpcPort}";
-        this.args = [.. args, $"--Hosting:GrpcPort={grpcPort}", $"--Hosting:HttpPort={Ports.Free()}", "--Logging:LogLevel:Default=Warning"];
+        var httpPort = Ports.Free();
+        HttpAddress = $"http://127.0.0.1:{httpPort}";
+        this.args = [.. args, $"--Hosting:GrpcPort={grpcPort}", $"--Hosting:HttpPort={httpPort}", "--Logging:LogLevel:Default=Warning"];
     }
 
     public string GrpcAddress { get; }
+
+    /// <summary>The HTTP/1.1 port: health, and the console in the standalone host.</summary>
+    public string HttpAddress { get; }
 
     /// <summary>Starts services/{name}/bin/…/{name}.dll, built beside the tests, and waits until it reports SERVING.</summary>
     public static async Task<ServiceUnderTest> StartAsync(string name, params string[] args)

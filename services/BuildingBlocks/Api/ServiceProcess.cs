@@ -14,12 +14,15 @@ namespace Newcomers.BuildingBlocks.Api;
 public static class ServiceProcess
 {
     /// <summary>A builder whose settings come from beside the binary, listening as Hosting says.</summary>
-    public static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line settings.</param>
+    /// <param name="configure">For tests: changes to the builder.</param>
+    /// <param name="applicationName">The application whose static web assets to serve (the console's), when the entry assembly is another (a test runner).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure = null, string? applicationName = null)
     {
         // Numbers and dates in logs, ids and files the same on every machine, whatever its locale; the console writes Dutch explicitly.
         System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, ApplicationName = applicationName });
         configure?.Invoke(builder);
         var hosting = builder.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -36,7 +36,7 @@ public static class ConsoleAuthentication
                 return Task.CompletedTask;
             };
         });
-        if (auth.Authority.Length > 0)
+        if (UsesOidc(configuration))
         {
             authentication.AddOpenIdConnect(OidcScheme, options =>
             {
@@ -48,6 +48,11 @@ public static class ConsoleAuthentication
                 options.UsePkce = true;
                 options.SignInScheme = Scheme;
                 options.MapInboundClaims = false;
+                // Kept in the session, so that sign-out can name it to the provider (id_token_hint).
+                options.SaveTokens = true;
+                // Also over plain http on loopback; the console and the provider are the same site.
+                options.CorrelationCookie.SameSite = options.NonceCookie.SameSite = SameSiteMode.Lax;
+                options.CorrelationCookie.SecurePolicy = options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.Scope.Clear();
                 options.Scope.Add("openid");
                 options.Scope.Add("profile");
@@ -71,6 +76,10 @@ public static class ConsoleAuthentication
         return services;
     }
 
+    /// <summary>Whether people sign in at an OIDC provider: Auth:Authority and the console's client there (Console:ClientId).</summary>
+    public static bool UsesOidc(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["Auth:Authority"]) && !string.IsNullOrEmpty(configuration["Console:ClientId"]);
+
     /// <summary>Sign-in at the OIDC provider, and sign-out (of the console, and of the provider when there is one).</summary>
     public static IEndpointRouteBuilder MapConsoleSignIn(this IEndpointRouteBuilder endpoints)
     {
@@ -85,7 +94,7 @@ public static class ConsoleAuthentication
                 return Results.LocalRedirect($"{SignInPath}?afgemeld=1");
             }
             return Results.SignOut(new AuthenticationProperties { RedirectUri = $"{SignInPath}?afgemeld=1" }, [Scheme, OidcScheme]);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireAuthorization(Policy); // the antiforgery token belongs to the signed-in user
         return endpoints;
     }
 

@@ -20,8 +20,13 @@ public static class ViolationText
         "INVALID_DATE" => "Vul een geldige datum in.",
         "DATE_ORDER" => "De einddatum ligt voor de begindatum.",
         "DUPLICATE" => "Dit staat er al.",
+        "INVALID_COUNTRY_CODE" => "Vul een landcode van twee letters in, zoals SY.",
         "INVALID_LOCATION" => "Deze plaats is niet bekend.",
-        "UNKNOWN_POSTCODE" => "Deze postcode staat niet in de postcodetabel.",
+        "NOT_CHANGEABLE" => "Dit gegeven kan niet gewijzigd worden.",
+        "VERSION_REQUIRED" => "Laad de gegevens opnieuw en probeer het nog eens.",
+        "CONFLICTING_FIELDS" => "Kies één van beide, niet allebei.",
+        "INVALID_PAGE_TOKEN" => "Deze pagina is niet meer geldig. Begin opnieuw bij de eerste pagina.",
+        "NOT_ALLOWED" => "Dit mag hier niet.",
         _ => violation.Description,
     };
 }

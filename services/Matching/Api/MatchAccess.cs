@@ -36,8 +36,7 @@ public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
     /// <summary>The match as the caller may see it: providers and platforms get a pseudonym unless the newcomer shares.</summary>
     public Match View(Caller caller, Match match)
     {
-        var view = match.Clone();
-        view.OpportunityTitle = model.Opportunity(match.OpportunityId)?.Title ?? "";
+        var view = model.Titled(match);
         if (caller.IsAdmin || IsStaff(caller)) return view;
         if (model.Newcomer(match.NewcomerId) is not { SharesWithProviders: true }) view.NewcomerId = Pseudonym(match.NewcomerId);
         // A reason in words is the provider's own only when the provider declined.

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
+using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
 using Newcomers.Matching.Storage.Formats;
 
@@ -11,14 +12,14 @@ namespace Newcomers.Matching.Learning;
 /// What the matching service holds about one newcomer, for the right of access: every match, and
 /// every ranked list they appeared in with the fit features the ranking saw, newest first.
 /// </summary>
-public sealed class MatchHistoryExport(MatchStore store, IImpressionRecorder impressions)
+public sealed class MatchHistoryExport(MatchStore store, IImpressionRecorder impressions, MatchingReadModel model)
 {
     public async Task<NewcomerMatchHistory> OfAsync(string newcomerId, CancellationToken cancellationToken)
     {
         await impressions.FlushAsync(cancellationToken);
         var history = new NewcomerMatchHistory();
         var index = new IndexEntry("newcomer", newcomerId);
-        await foreach (var match in store.StreamAsync(MatchStore.Matches, index, cancellationToken)) history.Matches.Add(match);
+        await foreach (var match in store.StreamAsync(MatchStore.Matches, index, cancellationToken)) history.Matches.Add(model.Titled(match));
         await foreach (var impression in store.StreamAsync(MatchStore.Impressions, index, cancellationToken)) history.Shown.Add(Shown(impression, newcomerId));
         var newestFirst = history.Matches.OrderByDescending(m => m.CreateTime).ToList();
         history.Matches.Clear();

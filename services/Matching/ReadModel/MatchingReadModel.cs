@@ -34,6 +34,14 @@ public sealed class MatchingReadModel
 
     public OpportunityEntry? Opportunity(string id) => opportunities.GetValueOrDefault(id);
 
+    /// <summary>A copy of the match with its opportunity's title as it is now, to show.</summary>
+    public Match Titled(Match match)
+    {
+        var titled = match.Clone();
+        titled.OpportunityTitle = Opportunity(match.OpportunityId)?.Title ?? "";
+        return titled;
+    }
+
     /// <summary>The platform that represents a provider, or empty.</summary>
     public string PlatformOf(string providerId) => platformByProvider.TryGetValue(providerId, out var known) ? known.Platform : "";
 

@@ -1,0 +1,116 @@
+using Microsoft.Playwright;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.Contracts.V1;
+using static Microsoft.Playwright.Assertions;
+
+namespace Newcomers.Console.Tests;
+
+/// <summary>A caseworker's day in the browser: find a newcomer, look for matches, propose, follow up.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class CaseworkerTests(ConsoleWorld world)
+{
+    [Fact]
+    public async Task A_caseworker_finds_a_newcomer_proposes_a_suggestion_and_records_the_answers_and_the_outcome()
+    {
+        var newcomer = await Seed.NewcomerAsync(world, "Zoë Ünal-Testpersoon");
+        var page = await world.SignedInAsync(Roles.Caseworker, "GM0342");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nieuwkomers", Level = 1 })).ToBeVisibleAsync();
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-caseload");
+
+        // Search ignores case and accents.
+        await page.GetByLabel("Zoek op naam").FillAsync("zoe unal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zoë Ünal-Testpersoon" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Zoë Ünal-Testpersoon");
+        await Expect(page.GetByText("10 uur van de 40 uur")).ToBeVisibleAsync();
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-newcomer");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Werkplek", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zoek matches: werkplek" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("plekken bekeken")).ToBeVisibleAsync();
+        await Expect(page.GetByText("vaste regels (heuristic-v1)")).ToBeVisibleAsync();
+        await Expect(page.GetByText("te ver weg")).ToBeVisibleAsync();
+        var first = page.Locator(".console-suggestion").First;
+        await Expect(first.Locator(".console-reasons__item").First).ToBeVisibleAsync();
+        await Expect(first).ToContainTextAsync(" km van huis");
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-find-matches");
+
+        var title = (await first.Locator("h2").InnerTextAsync()).Trim();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Voorstellen" }).ClickAsync();
+        await Expect(page.GetByText("De match is voorgesteld.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Voorgesteld");
+        await Expect(page.GetByText("uit de suggesties")).ToBeVisibleAsync();
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-match-proposed");
+        var matchId = page.Url.Split('/').Last().Split('?')[0];
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nieuwkomer zegt ja" }).ClickAsync();
+        await Expect(page.GetByText("Vastgelegd.")).ToBeVisibleAsync();
+
+        using var admin = Seed.Clients(world, Roles.Admin);
+        var match = await admin.Matching.GetMatchAsync(new GetMatchRequest { Id = matchId });
+        Assert.Equal(ProposalOrigin.Suggestion, match.Origin);
+        Assert.NotEmpty(match.OriginRequestId);
+        Assert.Equal(Response.Accepted, match.NewcomerResponse);
+        Assert.Equal("gm0342-klantmanager-1", match.ProposedBy);
+        Assert.StartsWith(match.OpportunityTitle, title.Split(". ", 2).Last());
+
+        // The provider accepts in its own session.
+        var provider = await world.SignedInAsync(Roles.Provider, match.ProviderId);
+        await provider.GotoAsync(world.Url($"/matches/{matchId}"));
+        await provider.GetByRole(AriaRole.Button, new() { Name = "Accepteren" }).ClickAsync();
+        await Expect(provider.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Geaccepteerd");
+
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Is begonnen" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Gestart");
+        await page.GetByLabel("Uren gedaan").FillAsync("32,5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afgerond" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Afgerond");
+        await Expect(page.GetByText("32,5 uur")).ToBeVisibleAsync();
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-match-completed");
+
+        var done = await admin.Matching.GetMatchAsync(new GetMatchRequest { Id = matchId });
+        Assert.Equal(MatchState.Completed, done.State);
+        Assert.Equal(32.5, done.HoursCompleted);
+        Assert.Equal(newcomer.Id, done.NewcomerId);
+    }
+
+    [Fact]
+    public async Task A_proposal_outside_the_suggestions_needs_a_reason_and_keeps_what_was_chosen()
+    {
+        var newcomer = await Seed.NewcomerAsync(world, "Override Testpersoon");
+        var page = await world.SignedInAsync(Roles.Caseworker, "GM0342");
+        await page.GotoAsync(world.Url($"/nieuwkomers/{newcomer.Id}/zoek-matches?soort=vrijwilligerswerk"));
+        var choice = page.GetByLabel("Plek", new() { Exact = true });
+        var value = await choice.Locator("option").Nth(1).GetAttributeAsync("value");
+        await choice.SelectOptionAsync(value!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deze plek voorstellen" }).ClickAsync();
+
+        await Expect(page.Locator("#anders-reden-fout")).ToHaveTextAsync("Vul dit in.");
+        await Expect(choice).ToHaveValueAsync(value!);
+        await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Eén gegeven klopt nog niet");
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-override-error");
+
+        await page.GetByLabel("Waarom deze plek?").FillAsync("Zij kent de buurtvereniging al.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deze plek voorstellen" }).ClickAsync();
+        await Expect(page.GetByText("zelf gekozen: Zij kent de buurtvereniging al.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_caseworker_does_not_see_a_newcomer_of_another_municipality_even_by_its_address()
+    {
+        using var admin = Seed.Clients(world, Roles.Admin);
+        var other = await admin.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = "gm0308-n000" });
+        var page = await world.SignedInAsync(Roles.Caseworker, "GM0342");
+
+        await page.GotoAsync(world.Url("/nieuwkomers/gm0308-n000"));
+        await Expect(page.GetByText("Dit bestaat niet (meer), of u heeft er geen toegang toe.")).ToBeVisibleAsync();
+        Assert.DoesNotContain(other.DisplayName, await page.ContentAsync(), StringComparison.Ordinal);
+        await page.GotoAsync(world.Url("/nieuwkomers/gm0308-n000/zoek-matches"));
+        await Expect(page.GetByText("Dit bestaat niet (meer), of u heeft er geen toegang toe.")).ToBeVisibleAsync();
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-other-municipality");
+
+        await page.GotoAsync(world.Url("/nieuwkomers?gemeente=GM0308"));
+        Assert.DoesNotContain(other.DisplayName, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+}
