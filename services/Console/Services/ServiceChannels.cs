@@ -12,11 +12,29 @@ namespace Newcomers.Console.Services;
 /// address Console:*Address gives, else through the Dapr sidecar (service invocation by app id), else
 /// to this process itself (the standalone host, whose first listener is its gRPC port).
 /// </summary>
-public sealed class ServiceChannels(IOptions<ConsoleOptions> options, IConfiguration configuration, IServer server) : IDisposable
+public sealed class ServiceChannels : IDisposable
 {
-    private readonly Lazy<Target> profiles = new(() => Open(options.Value.ProfilesAddress, "profiles", configuration, server));
-    private readonly Lazy<Target> opportunities = new(() => Open(options.Value.OpportunitiesAddress, "opportunities", configuration, server));
-    private readonly Lazy<Target> matching = new(() => Open(options.Value.MatchingAddress, "matching", configuration, server));
+    private readonly List<GrpcChannel> opened = [];
+    private readonly Lazy<Target> own;
+    private readonly Lazy<Target> sidecar;
+    private readonly Lazy<Target> profiles;
+    private readonly Lazy<Target> opportunities;
+    private readonly Lazy<Target> matching;
+
+    public ServiceChannels(IOptions<ConsoleOptions> options, IConfiguration configuration, IServer server)
+    {
+        var sidecarAddress = DaprEventsOptions.SidecarEndpoint(configuration);
+        own = new(() => new(ForAddress(server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Set Console:ProfilesAddress, Console:OpportunitiesAddress and Console:MatchingAddress")), null));
+        sidecar = new(() => new(ForAddress(sidecarAddress), null));
+        Lazy<Target> To(string address, string appId) => new(() =>
+            address.Length > 0 ? new(ForAddress(address), null)
+            : sidecarAddress.Length > 0 ? sidecar.Value with { DaprAppId = appId }
+            : own.Value);
+        profiles = To(options.Value.ProfilesAddress, "profiles");
+        opportunities = To(options.Value.OpportunitiesAddress, "opportunities");
+        matching = To(options.Value.MatchingAddress, "matching");
+    }
 
     /// <summary>A channel, and the Dapr app id to call through it, if any.</summary>
     public sealed record Target(GrpcChannel Channel, string? DaprAppId);
@@ -25,25 +43,20 @@ public sealed class ServiceChannels(IOptions<ConsoleOptions> options, IConfigura
     public Target Opportunities => opportunities.Value;
     public Target Matching => matching.Value;
 
-    private static Target Open(string address, string appId, IConfiguration configuration, IServer server)
+    private GrpcChannel ForAddress(string address)
     {
-        if (address.Length > 0) return new(ForAddress(address), null);
-        var sidecar = DaprEventsOptions.SidecarEndpoint(configuration);
-        if (sidecar.Length > 0) return new(ForAddress(sidecar), appId);
-        var own = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException($"Set Console:{char.ToUpperInvariant(appId[0])}{appId[1..]}Address to reach the {appId} service");
-        return new(ForAddress(own), null);
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            // Each call brings its user's token as call credentials, also over plaintext loopback.
+            UnsafeUseInsecureChannelCallCredentials = true,
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+        });
+        lock (opened) opened.Add(channel);
+        return channel;
     }
-
-    private static GrpcChannel ForAddress(string address) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
-    {
-        // Each call brings its user's token as call credentials, also over plaintext loopback.
-        UnsafeUseInsecureChannelCallCredentials = true,
-        HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
-    });
 
     public void Dispose()
     {
-        foreach (var target in new[] { profiles, opportunities, matching }.Where(t => t.IsValueCreated)) target.Value.Channel.Dispose();
+        lock (opened) foreach (var channel in opened) channel.Dispose();
     }
 }

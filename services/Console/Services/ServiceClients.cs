@@ -21,13 +21,15 @@ public sealed class ServiceClients
         Profiles = new ProfileService.ProfileServiceClient(Invoker(channels.Profiles));
         Opportunities = new OpportunityService.OpportunityServiceClient(Invoker(channels.Opportunities));
         Matching = new MatchingService.MatchingServiceClient(Invoker(channels.Matching));
-        Audit = new AuditService.AuditServiceClient(Invoker(channels.Profiles));
+        // Each service keeps its own audit log in the distributed mode; the standalone host keeps one.
+        AuditLogs = channels.Profiles == channels.Matching ? [new(Invoker(channels.Profiles))]
+            : [new(Invoker(channels.Profiles)), new(Invoker(channels.Matching))];
     }
 
     public ProfileService.ProfileServiceClient Profiles { get; }
     public OpportunityService.OpportunityServiceClient Opportunities { get; }
     public MatchingService.MatchingServiceClient Matching { get; }
 
-    /// <summary>The audit log (each service keeps its own; the console shows the Profiles service's, where reads of newcomers are).</summary>
-    public AuditService.AuditServiceClient Audit { get; }
+    /// <summary>The audit logs that record reads of newcomers: the Profiles and the Matching service's (one log in the standalone host).</summary>
+    public IReadOnlyList<AuditService.AuditServiceClient> AuditLogs { get; }
 }
