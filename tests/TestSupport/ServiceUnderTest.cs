@@ -12,11 +12,11 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     private readonly List<string> args;
     private Process? process;
 
-    private ServiceUnderTest(string dll, IEnumerable<string> args, int grpcPort)
+    private ServiceUnderTest(string dll, IEnumerable<string> args, int grpcPort, int? httpPort = null)
     {
         this.dll = dll;
         GrpcAddress = $"http://127.0.0.1:{grpcPort}";
-        var httpPort = Ports.Free();
+        httpPort ??= Ports.Free();
         HttpAddress = $"http://127.0.0.1:{httpPort}";
         this.args = [.. args, $"--Hosting:GrpcPort={grpcPort}", $"--Hosting:HttpPort={httpPort}", "--Logging:LogLevel:Default=Warning"];
     }
@@ -35,9 +35,12 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     }
 
     /// <summary>Starts the standalone host (services/Host, Newcomers.Host.dll) as its own process, as an operator runs it.</summary>
-    public static async Task<ServiceUnderTest> StandaloneHostAsync(params string[] args)
+    public static Task<ServiceUnderTest> StandaloneHostAsync(params string[] args) => StandaloneHostAsync(Ports.Free(), args);
+
+    /// <summary>The standalone host with its HTTP/1.1 port given beforehand (an OIDC client's redirect URI names it).</summary>
+    public static async Task<ServiceUnderTest> StandaloneHostAsync(int httpPort, params string[] args)
     {
-        var service = new ServiceUnderTest(DllOf("Host", "Newcomers.Host"), args, Ports.Free());
+        var service = new ServiceUnderTest(DllOf("Host", "Newcomers.Host"), args, Ports.Free(), httpPort);
         await service.StartAsync();
         return service;
     }
