@@ -25,6 +25,7 @@ public static class StandaloneHost
             .AddProfiles().AddOpportunities().AddMatching()
             .AddSingleton<IReadModelSource, InProcessReadModelSource>()
             .AddSingleton<Newcomers.Profiles.Export.IMatchHistorySource, InProcessMatchHistorySource>()
+            .AddSingleton<Newcomers.Matching.Contact.IContactSource, InProcessContactSource>()
             .AddDemoRegion(builder.Configuration)
             .AddConsole(builder.Configuration)
             .AddTelemetry(builder.Configuration, "newcomer-matching");

@@ -13,12 +13,14 @@ using Newcomers.Matching.Storage;
 namespace Newcomers.Matching;
 
 // The folders depend one way only, each on those before it: Domain (pure) ← Storage ← ReadModel ← Learning ← Api.
-// Domain declares what the others plug in (IRanker, IRankerInForce, IImpressionRecorder, IPairHistories).
+// Domain declares what the others plug in (IRanker, IRankerInForce, IImpressionRecorder, IPairHistories);
+// Contact, the port to the Profiles service for GetMatchContact, depends on no other folder.
 public static class Extensions
 {
     /// <summary>
     /// Registers the Matching service: its store, read model, recommender and event handlers.
-    /// The host also registers an <see cref="IReadModelSource"/> for the start-up rebuild.
+    /// The host also registers an <see cref="IReadModelSource"/> for the start-up rebuild and an
+    /// <see cref="Contact.IContactSource"/> for GetMatchContact.
     /// </summary>
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {

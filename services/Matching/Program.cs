@@ -6,6 +6,7 @@ using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching;
+using Newcomers.Matching.Contact;
 using Newcomers.Matching.ReadModel;
 
 // The Matching service as its own process (the distributed mode): give it Storage:Kind=redis with
@@ -13,8 +14,9 @@ using Newcomers.Matching.ReadModel;
 // other services' streaming List RPCs (with a service token: from the OIDC provider by client
 // credentials when Auth:Authority is set, else signed by Auth:SigningKey): through
 // Dapr service invocation (app ids "profiles" and "opportunities") when there is a sidecar, or at
-// Matching:ProfilesAddress and Matching:OpportunitiesAddress when given. The standalone host
-// composes the same AddMatching().
+// Matching:ProfilesAddress and Matching:OpportunitiesAddress when given. GetMatchContact asks the
+// Profiles service for the newcomer's name and caseworker the same way (GetNewcomerContact), since
+// this service keeps no names. The standalone host composes the same AddMatching().
 var builder = ServiceProcess.CreateBuilder(args);
 builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
     .AddMatching().AddTelemetry(builder.Configuration, "matching")
@@ -26,7 +28,9 @@ builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configurati
         var profiles = ServiceChannel.To("profiles", "Matching:ProfilesAddress", configuration, token);
         var opportunities = ServiceChannel.To("opportunities", "Matching:OpportunitiesAddress", configuration, token);
         return new GrpcReadModelSource(profiles.Channel, opportunities.Channel, profiles.Headers, opportunities.Headers);
-    });
+    })
+    .AddSingleton<IContactSource>(sp => new GrpcContactSource(() =>
+        ServiceChannel.To("profiles", "Matching:ProfilesAddress", sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceTokens>().GetAsync)));
 var app = builder.Build();
 app.UseServicePipeline(MatchingService.Descriptor);
 app.MapServiceDefaults();

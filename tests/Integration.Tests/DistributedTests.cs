@@ -48,6 +48,14 @@ public sealed class DistributedTests : IAsyncLifetime
         Assert.Equal(matches.Matches.Select(m => m.Id).Order(), export.Matches.Select(m => m.Id).Order());
         Assert.NotEmpty(export.Shown);
         Assert.Contains(export.AuditEntries, e => e.Action == "RecommendOpportunities");
+
+        // The provider of the completed placement gets the contact: Matching asks Profiles through the sidecar.
+        var completed = matches.Matches.Single(m => m.State == MatchState.Completed);
+        using var baker = As(Roles.Provider, providers: [completed.ProviderId]);
+        var contact = await baker.Matching.GetMatchContactAsync(new GetMatchContactRequest { MatchId = completed.Id });
+        Assert.Equal((completed.Id, "Amina K.", "soest-km-1"), (contact.MatchId, contact.NewcomerName, contact.CaseworkerId));
+        var audit = await new AuditService.AuditServiceClient(admin.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { Record = $"newcomers/{amina.Id}" });
+        Assert.Contains(audit.Entries, e => (e.Action, e.Actor, e.Role) == ("GetNewcomerContact", "matching", Roles.Service));
     }
 
     [Fact]

@@ -37,6 +37,17 @@ public static class Expect
         Assert.True(reasons.Contains(reason), $"expected '{field}' to be {reason}, got: {string.Join(", ", reasons)}");
     }
 
+    /// <summary>FAILED_PRECONDITION with a google.rpc.PreconditionFailure violation of the given type, which it returns.</summary>
+    public static async Task<PreconditionFailure.Types.Violation> Precondition(string type, Func<Task> call)
+    {
+        var error = await Status(StatusCode.FailedPrecondition, call);
+        var details = error.GetRpcStatus()?.GetDetail<PreconditionFailure>();
+        Assert.NotNull(details);
+        var violation = details.Violations.FirstOrDefault(v => v.Type == type);
+        Assert.True(violation is not null, $"expected a precondition {type}, got: {string.Join(", ", details.Violations.Select(v => v.Type))}");
+        return violation;
+    }
+
     /// <summary>Every violation has a reason a client can look up.</summary>
     public static void EveryViolationHasAReason(BadRequest details) =>
         Assert.All(details.FieldViolations, v => Assert.True(ViolationReasons.All.Contains(v.Reason), $"'{v.Field}' has reason '{v.Reason}', not one of ViolationReasons.All"));

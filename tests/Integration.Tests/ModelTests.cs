@@ -39,10 +39,25 @@ public sealed class ModelTests
 
             var evaluation = await host.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = TrainingSource.Simulator, Groups = 300 });
             Assert.True(evaluation.Model.NdcgAt10 > evaluation.Random.NdcgAt10);
-            modelId = version.Id;
+
+            // A second run, promoted or kept back: every version is listed, newest first, with the one that ranks.
+            ModelVersion second = null!;
+            using (var call = host.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 300, Seed = 7 }))
+                while (await call.ResponseStream.MoveNext(CancellationToken.None)) second = call.ResponseStream.Current.Model ?? second;
+            modelId = (await host.Matching.GetModelAsync(new GetModelRequest())).Id;
+            var versions = await host.Matching.ListModelVersionsAsync(new ListModelVersionsRequest());
+            Assert.Equal([second.Id, version.Id], versions.ModelVersions.Select(v => v.Id));
+            Assert.Equal(version, versions.ModelVersions[1]);
+            Assert.Equal(modelId, versions.CurrentModelId);
+            var page = await host.Matching.ListModelVersionsAsync(new ListModelVersionsRequest { PageSize = 1 });
+            Assert.Equal([second.Id], page.ModelVersions.Select(v => v.Id));
+            var rest = await host.Matching.ListModelVersionsAsync(new ListModelVersionsRequest { PageSize = 1, PageToken = page.NextPageToken });
+            Assert.Equal([version.Id], rest.ModelVersions.Select(v => v.Id));
+            Assert.Equal("", rest.NextPageToken);
         }
         await using var restarted = await RunningHost.StartAsync(data);
         Assert.Equal(modelId, (await restarted.Matching.GetModelAsync(new GetModelRequest())).Id);
+        Assert.Equal(modelId, (await restarted.Matching.ListModelVersionsAsync(new ListModelVersionsRequest())).CurrentModelId);
     }
 
     [Fact]

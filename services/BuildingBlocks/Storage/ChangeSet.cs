@@ -15,6 +15,14 @@ public sealed class ChangeSet
         return this;
     }
 
+    /// <summary>Rewrites the index entries of a stored document at this version, leaving its body and version; for indexes added after it was written.</summary>
+    public ChangeSet Index(string collection, string id, long expectedVersion, IReadOnlyList<IndexEntry> indexes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(expectedVersion, 1);
+        Changes.Add(new IndexDocument(collection, id, expectedVersion, indexes));
+        return this;
+    }
+
     public ChangeSet Delete(string collection, string id, long expectedVersion)
     {
         Changes.Add(new DeleteDocument(collection, id, expectedVersion));

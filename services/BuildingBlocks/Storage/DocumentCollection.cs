@@ -27,6 +27,9 @@ public sealed class DocumentCollection<T>(string name, Func<T, string> id, Func<
     /// <summary>Adds a delete of the document at this version.</summary>
     public ChangeSet Delete(ChangeSet changes, string documentId, long expectedVersion) => changes.Delete(name, documentId, expectedVersion);
 
+    /// <summary>Adds a rewrite of the stored document's index entries as this collection now makes them, at its version, which stays.</summary>
+    public ChangeSet Reindex(ChangeSet changes, T document, long version) => changes.Index(name, id(document), version, indexes?.Invoke(document).ToList() ?? []);
+
     /// <summary>Adds a write of the document, based on the version it carries, and moves it to the next version.</summary>
     public void Put(ChangeSet changes, T document, long expectedVersion)
     {

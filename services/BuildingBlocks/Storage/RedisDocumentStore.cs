@@ -23,6 +23,7 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
           local t = ARGV[i]
           if t == 'put' then ops[k] = {t, ARGV[i+1], ARGV[i+2], tonumber(ARGV[i+3]), ARGV[i+4], ARGV[i+5]}; i = i + 6
           elseif t == 'del' then ops[k] = {t, ARGV[i+1], ARGV[i+2], tonumber(ARGV[i+3])}; i = i + 4
+          elseif t == 'index' then ops[k] = {t, ARGV[i+1], ARGV[i+2], tonumber(ARGV[i+3]), ARGV[i+4]}; i = i + 5
           elseif t == 'reserve' then ops[k] = {t, ARGV[i+1], tonumber(ARGV[i+2])}; i = i + 3
           elseif t == 'claim' or t == 'event' then ops[k] = {t, ARGV[i+1], ARGV[i+2]}; i = i + 3
           else ops[k] = {t, ARGV[i+1]}; i = i + 2 end
@@ -30,7 +31,7 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
         local pending, owners = {}, {}
         for k = 1, n do
           local o = ops[k]
-          if o[1] == 'put' or o[1] == 'del' then
+          if o[1] == 'put' or o[1] == 'del' or o[1] == 'index' then
             local v = tonumber(redis.call('HGET', p .. 'doc:' .. o[2] .. ':' .. o[3], 'v') or '0')
             if v ~= o[4] then return {'conflict', o[2], o[3], tostring(v)} end
           elseif o[1] == 'release' then
@@ -52,17 +53,25 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
             for entry in string.gmatch(old, '[^\30]+') do redis.call('ZREM', p .. 'idx:' .. c .. ':' .. entry, id) end
           end
         end
+        local function index(c, id, doc, entries)
+          redis.call('HSET', doc, 'i', entries)
+          if entries ~= '' then
+            for entry in string.gmatch(entries, '[^\30]+') do redis.call('ZADD', p .. 'idx:' .. c .. ':' .. entry, 0, id) end
+          end
+        end
         local seqs = {'ok'}
         for k = 1, n do
           local o = ops[k]
           if o[1] == 'put' then
             local doc = p .. 'doc:' .. o[2] .. ':' .. o[3]
             unindex(o[2], o[3], doc)
-            redis.call('HSET', doc, 'v', o[4] + 1, 'b', o[5], 'i', o[6])
-            if o[6] ~= '' then
-              for entry in string.gmatch(o[6], '[^\30]+') do redis.call('ZADD', p .. 'idx:' .. o[2] .. ':' .. entry, 0, o[3]) end
-            end
+            redis.call('HSET', doc, 'v', o[4] + 1, 'b', o[5])
+            index(o[2], o[3], doc, o[6])
             redis.call('ZADD', p .. 'ids:' .. o[2], 0, o[3])
+          elseif o[1] == 'index' then
+            local doc = p .. 'doc:' .. o[2] .. ':' .. o[3]
+            unindex(o[2], o[3], doc)
+            index(o[2], o[3], doc, o[5])
           elseif o[1] == 'del' then
             local doc = p .. 'doc:' .. o[2] .. ':' .. o[3]
             unindex(o[2], o[3], doc)
@@ -121,8 +130,8 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
         foreach (var change in changes.Changes)
             args.AddRange(change switch
             {
-                PutDocument put => ["put", put.Collection, put.Id, put.ExpectedVersion, put.Body,
-                    string.Join(EntrySeparator, put.Indexes.Distinct().Select(e => $"{e.Name}{FieldSeparator}{e.Key}"))],
+                PutDocument put => ["put", put.Collection, put.Id, put.ExpectedVersion, put.Body, Entries(put.Indexes)],
+                IndexDocument index => ["index", index.Collection, index.Id, index.ExpectedVersion, Entries(index.Indexes)],
                 DeleteDocument delete => ["del", delete.Collection, delete.Id, delete.ExpectedVersion],
                 ClaimUnique claim => ["claim", claim.Key, claim.Owner],
                 ReleaseUnique release => ["release", release.Key],
@@ -218,6 +227,10 @@ public sealed class RedisDocumentStore(IConnectionMultiplexer redis, string pref
         {
             PutDocument p when p.Collection == collection && p.Id == id => p.ExpectedVersion,
             DeleteDocument d when d.Collection == collection && d.Id == id => d.ExpectedVersion,
+            IndexDocument i when i.Collection == collection && i.Id == id => i.ExpectedVersion,
             _ => -1,
         }).FirstOrDefault(v => v >= 0);
+
+    private static string Entries(IReadOnlyList<IndexEntry> indexes) =>
+        string.Join(EntrySeparator, indexes.Distinct().Select(e => $"{e.Name}{FieldSeparator}{e.Key}"));
 }

@@ -129,11 +129,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 statements.NonQuery(transaction, "INSERT OR REPLACE INTO documents VALUES ($c, $id, $v, $b)",
                     ("$c", put.Collection), ("$id", put.Id), ("$v", put.ExpectedVersion + 1), ("$b", put.Body));
                 // A new document has no index entries yet (its version was checked to be 0).
-                if (put.ExpectedVersion > 0)
-                    statements.NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", put.Collection), ("$id", put.Id));
-                foreach (var entry in put.Indexes.Distinct())
-                    statements.NonQuery(transaction, "INSERT INTO index_entries VALUES ($c, $n, $k, $id)",
-                        ("$c", put.Collection), ("$n", entry.Name), ("$k", entry.Key), ("$id", put.Id));
+                Index(transaction, put.Collection, put.Id, put.Indexes, replace: put.ExpectedVersion > 0);
+                break;
+            case IndexDocument index:
+                CheckVersion(transaction, index.Collection, index.Id, index.ExpectedVersion);
+                Index(transaction, index.Collection, index.Id, index.Indexes, replace: true);
                 break;
             case DeleteDocument delete:
                 CheckVersion(transaction, delete.Collection, delete.Id, delete.ExpectedVersion);
@@ -159,6 +159,13 @@ public sealed class SqliteDocumentStore : IDocumentStore
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "unknown change");
         }
+    }
+
+    private void Index(SqliteTransaction transaction, string collection, string id, IReadOnlyList<IndexEntry> indexes, bool replace)
+    {
+        if (replace) statements.NonQuery(transaction, "DELETE FROM index_entries WHERE collection = $c AND id = $id", ("$c", collection), ("$id", id));
+        foreach (var entry in indexes.Distinct())
+            statements.NonQuery(transaction, "INSERT INTO index_entries VALUES ($c, $n, $k, $id)", ("$c", collection), ("$n", entry.Name), ("$k", entry.Key), ("$id", id));
     }
 
     private void CheckVersion(SqliteTransaction transaction, string collection, string id, long expected)

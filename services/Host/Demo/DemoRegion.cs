@@ -117,7 +117,7 @@ public static class DemoRegion
         if (random.NextDouble() < 0.6) goals.Add(PipGoal.Buddy);
         if (random.NextDouble() < 0.15) goals.Add(PipGoal.Entrepreneurship);
         var placement = Placements[random.Next(Placements.Length)];
-        return new Newcomer
+        var newcomer = new Newcomer
         {
             Id = id, MunicipalityCode = town.Code, CaseworkerId = $"{town.Code.ToLowerInvariant()}-klantmanager-{random.Next(1, 3)}",
             DisplayName = $"{FirstNames[random.Next(FirstNames.Length)]} {(char)('A' + random.Next(26))}.", Home = Near(random, town),
@@ -130,6 +130,9 @@ public static class DemoRegion
             BuddyPreferences = new BuddyPreferences { Interests = { Pick(random, Interests, random.Next(1, 4)) }, FamilyBuddy = random.NextDouble() < 0.25 },
             Consent = new Consent { Matching = random.NextDouble() < 0.95, ShareWithProviders = random.NextDouble() < 0.7 },
         };
+        // An invented address of the caseworker, for the contact the provider of an accepted match gets.
+        newcomer.CaseworkerContact = $"{newcomer.CaseworkerId}@werkbedrijf.example";
+        return newcomer;
     }
 
     private static GeoPoint Near(Random random, (string Code, string Name, double Latitude, double Longitude) town) => new()

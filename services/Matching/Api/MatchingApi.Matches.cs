@@ -110,21 +110,20 @@ public sealed partial class MatchingApi
         return access.View(caller, match);
     }
 
+    /// <summary>Of a newcomer, an opportunity or a provider, newest first: a provider or platform lists only a provider it manages.</summary>
     public override async Task<ListMatchesResponse> ListMatches(ListMatchesRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.People);
-        var query = $"ListMatches\n{request.NewcomerId}\n{request.OpportunityId}";
-        new Violations().OptionalId(request.NewcomerId, "newcomer_id").OptionalId(request.OpportunityId, "opportunity_id").PageSize(request.PageSize)
-            .Check(request.NewcomerId.Length > 0 || request.OpportunityId.Length > 0, "newcomer_id", ViolationReasons.Required, "give exactly one of newcomer_id and opportunity_id")
-            .Check(request.NewcomerId.Length == 0 || request.OpportunityId.Length == 0, "newcomer_id", ViolationReasons.ConflictingFields, "give exactly one of newcomer_id and opportunity_id")
-            .PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
+        var query = new MatchQuery(request);
+        query.Validate(new Violations()).PageSize(request.PageSize).PageToken(pages.TryRead(request.PageToken, caller, query.Key, out var after)).ThrowIfAny();
         if (request.NewcomerId.Length > 0 && !access.ActsForNewcomer(caller, request.NewcomerId) && !caller.IsAdmin && MatchAccess.IsStaff(caller))
             throw Errors.NotFound("newcomer", request.NewcomerId);
-        var index = request.NewcomerId.Length > 0 ? new IndexEntry("newcomer", request.NewcomerId) : new IndexEntry("opportunity", request.OpportunityId);
-        var (visible, last) = await store.ListAsync(MatchStore.Matches, index, Pages.Size(request.PageSize), after, m => access.Sees(caller, m), descending: true,
-            cancellationToken: context.CancellationToken);
+        if (request.ProviderId.Length > 0 && !MatchAccess.IsStaff(caller) && !access.ManagesProvider(caller, request.ProviderId))
+            throw Caller.Denied("not a provider you manage");
+        var (visible, last) = await store.ListAsync(MatchStore.Matches, query.Index, Pages.Size(request.PageSize), after, m => query.Admits(m) && access.Sees(caller, m),
+            descending: true, cancellationToken: context.CancellationToken);
         await audit.ReadNewcomersAsync(caller, "ListMatches", visible.Select(m => m.NewcomerId), Purposes.FollowUp, context.CancellationToken);
-        return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = pages.Next(caller, query, last) };
+        return new ListMatchesResponse { Matches = { visible.Select(m => access.View(caller, m)) }, NextPageToken = pages.Next(caller, query.Key, last) };
     }
 
     /// <summary>For ProfileService.ExportNewcomer (the right of access): admins and services only, and audited as a read.</summary>

@@ -1,11 +1,13 @@
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.Api;
 
-/// <summary>Ranking models: training, the one in force, evaluation.</summary>
+/// <summary>Ranking models: training, the one in force, every version, evaluation.</summary>
 public sealed partial class MatchingApi
 {
     public override async Task TrainModel(TrainModelRequest request, IServerStreamWriter<TrainModelProgress> responseStream, ServerCallContext context)
@@ -24,6 +26,20 @@ public sealed partial class MatchingApi
     {
         Caller.Of(context).Require(Roles.People);
         return Task.FromResult(registry.Current?.Version ?? throw Errors.NotFound("model", "current"));
+    }
+
+    /// <summary>Every version trained, promoted or kept back, newest first (a version's id is its training time), and the one that ranks: admins only.</summary>
+    public override async Task<ListModelVersionsResponse> ListModelVersions(ListModelVersionsRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.Admin);
+        const string query = "ListModelVersions";
+        new Violations().PageSize(request.PageSize).PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
+        var (versions, last) = await store.ListAsync(MatchStore.ModelVersions, null, Pages.Size(request.PageSize), after, descending: true,
+            cancellationToken: context.CancellationToken);
+        return new ListModelVersionsResponse
+        {
+            ModelVersions = { versions }, NextPageToken = pages.Next(caller, query, last), CurrentModelId = registry.Current?.Version.Id ?? "",
+        };
     }
 
     public override async Task<ModelEvaluation> EvaluateModel(EvaluateModelRequest request, ServerCallContext context)

@@ -4,6 +4,7 @@ using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Contact;
 using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
@@ -12,11 +13,13 @@ namespace Newcomers.Matching.Api;
 
 /// <summary>
 /// The gRPC face of the Matching service, one service in parts by concern: recommendations
-/// (MatchingApi.Recommendations.cs), matches (MatchingApi.Matches.cs) and ranking models
+/// (MatchingApi.Recommendations.cs), matches (MatchingApi.Matches.cs), the contact of an accepted
+/// match (MatchingApi.Contact.cs), openings (MatchingApi.Openings.cs) and ranking models
 /// (MatchingApi.Models.cs). Who may do what is in <see cref="MatchAccess"/>.
 /// </summary>
 public sealed partial class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
-    MatchAccess access, AuditTrail audit, MatchFeed feed, MatchHistoryExport history, Pages pages, TimeProvider clock) : MatchingService.MatchingServiceBase
+    MatchAccess access, AuditTrail audit, MatchFeed feed, MatchHistoryExport history, IContactSource contacts, Pages pages, TimeProvider clock)
+    : MatchingService.MatchingServiceBase
 {
     private static RpcException NotMatchable(string newcomerId) => Errors.FailedPrecondition("NO_CONSENT",
         $"newcomers/{newcomerId}", "the newcomer has not consented to matching or is not active");

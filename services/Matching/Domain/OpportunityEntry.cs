@@ -15,6 +15,9 @@ public sealed record OpportunityEntry(
     /// <summary>The skills asked for among the <see cref="Domain.CommonSkills"/>, one bit each.</summary>
     public uint CommonSkills { get; init; }
 
+    /// <summary>When it was posted (its create_time): how long it has waited for newcomers.</summary>
+    public DateTimeOffset? Posted { get; init; }
+
     /// <summary>Open with a place left; such entries are in the spatial grid.</summary>
     public bool TakesNewcomers => Eligibility.TakesNewcomers(this);
 
@@ -26,5 +29,8 @@ public sealed record OpportunityEntry(
         vocabulary.Intern(o.Skills), vocabulary.Intern(o.Kind == OpportunityKind.LanguageBuddy && o.Buddy is not null ? o.Buddy.Languages : o.UsefulLanguages),
         vocabulary.Intern(o.Buddy?.Interests ?? []), o.LanguageSupport, o.CountsTowardsMap, o.Capacity,
         o.Status != OpportunityStatus.Closed, Dates.EndOf(o), Dates.TryToDateOnly(o.StartDate, out var start) ? start : null,
-        o.Buddy?.Gender ?? Gender.Unspecified, o.Buddy?.FamilyBuddy ?? false, places) { CommonSkills = Domain.CommonSkills.Mask(o.Skills) };
+        o.Buddy?.Gender ?? Gender.Unspecified, o.Buddy?.FamilyBuddy ?? false, places)
+    {
+        CommonSkills = Domain.CommonSkills.Mask(o.Skills), Posted = o.CreateTime?.ToDateTimeOffset(),
+    };
 }

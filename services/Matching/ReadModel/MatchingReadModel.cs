@@ -34,6 +34,9 @@ public sealed class MatchingReadModel
 
     public OpportunityEntry? Opportunity(string id) => opportunities.GetValueOrDefault(id);
 
+    /// <summary>Every opportunity of a kind the read model holds, open or not, in no order.</summary>
+    public IEnumerable<OpportunityEntry> Opportunities(OpportunityKind kind) => opportunities.Values.Where(o => o.Kind == kind);
+
     /// <summary>A copy of the match with its opportunity's title as it is now, to show.</summary>
     public Match Titled(Match match)
     {

@@ -9,7 +9,8 @@ namespace Newcomers.Matching.ReadModel;
 /// <summary>
 /// Rebuilds the read model before the host starts serving: every newcomer and opportunity from
 /// their services, every match from this service's store. Events arriving meanwhile are applied
-/// by version, so the order does not matter. The process is ready (gRPC health SERVING) once loaded.
+/// by version, so the order does not matter. Matches stored before the provider index get their entry
+/// (<see cref="ProviderIndex"/>). The process is ready (gRPC health SERVING) once loaded.
 /// </summary>
 public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource source, MatchStore store, Readiness readiness, ILogger<ReadModelLoader> logger)
     : IHostedService
@@ -41,6 +42,8 @@ public sealed class ReadModelLoader(MatchingReadModel model, IReadModelSource so
             model.Apply(match);
             matches++;
         }
+        var indexed = await ProviderIndex.EnsureAsync(store, cancellationToken);
+        if (indexed > 0) logger.LogInformation("Indexed {Matches} matches stored before the provider index", indexed);
         readiness.Done(Work);
         logger.LogInformation("Read model loaded in {Milliseconds} ms: {Newcomers} newcomers, {Opportunities} opportunities, {Matches} matches",
             clock.ElapsedMilliseconds, model.NewcomerCount, model.OpportunityCount, matches);

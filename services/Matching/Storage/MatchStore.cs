@@ -13,8 +13,9 @@ namespace Newcomers.Matching.Storage;
 public sealed class MatchStore(IDocumentStoreFactory factory, Markers markers, IEventBus bus, ILogger<MatchStore> logger)
     : ServiceStore(factory.Open("matching"), markers, bus, logger)
 {
+    /// <summary>Matches, indexed by newcomer, opportunity and provider (matches stored before the provider index are indexed at start, see <see cref="ProviderIndex"/>).</summary>
     public static readonly DocumentCollection<Match> Matches = new("matches", m => m.Id,
-        m => [new IndexEntry("newcomer", m.NewcomerId), new IndexEntry("opportunity", m.OpportunityId)]);
+        m => [new IndexEntry("newcomer", m.NewcomerId), new IndexEntry("opportunity", m.OpportunityId), new IndexEntry("provider", m.ProviderId)]);
 
     /// <summary>Recommendations as shown; indexed by every newcomer they name: the one suggestions were for, or each one suggested.</summary>
     public static readonly DocumentCollection<Impression> Impressions = new("impressions", i => i.RequestId, NewcomersIn);

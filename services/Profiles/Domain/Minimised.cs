@@ -5,7 +5,9 @@ namespace Newcomers.Profiles.Domain;
 
 /// <summary>
 /// What the other services get of a newcomer, by event and by the read-model stream: everything
-/// they match and authorise on, but not the name or the postcode, which only Profiles needs.
+/// they match and authorise on, but not the name, the postcode or the caseworker's contact, which
+/// only Profiles keeps (the provider of an accepted match gets name and contact through
+/// GetNewcomerContact, see <see cref="Contacts"/>).
 /// </summary>
 public static class Minimised
 {
@@ -14,6 +16,7 @@ public static class Minimised
         var copy = newcomer.Clone();
         copy.DisplayName = "";
         copy.Postcode = "";
+        copy.CaseworkerContact = "";
         return copy;
     }
 

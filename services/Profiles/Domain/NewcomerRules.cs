@@ -11,6 +11,7 @@ public static class NewcomerRules
         v.Municipality(n.MunicipalityCode, $"{prefix}.municipality_code");
         v.Id(n.CaseworkerId, $"{prefix}.caseworker_id");
         v.Text(n.DisplayName, $"{prefix}.display_name", 200, required: true);
+        v.Text(n.CaseworkerContact, $"{prefix}.caseworker_contact", 200);
         v.Location(n.Home, $"{prefix}.home");
         v.Postcode(n.Postcode, $"{prefix}.postcode");
         v.Level(n.DutchLevel, $"{prefix}.dutch_level");
@@ -49,7 +50,7 @@ public static class NewcomerRules
     {
         "municipality_code", "caseworker_id", "display_name", "home", "postcode", "dutch_level", "languages", "leerroute",
         "pip_goals", "occupations", "skills", "education_level", "availability", "max_travel_km", "travel_modes",
-        "buddy_preferences", "status",
+        "buddy_preferences", "status", "caseworker_contact",
     };
 
     /// <summary>The update flow of UpdateNewcomer: what may change, and what the result must be.</summary>

@@ -68,6 +68,27 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reindex_rewrites_only_the_index_entries_at_the_version_held()
+    {
+        await Store.CommitAsync(new ChangeSet().Put("c", "a", 0, Body("one"), [new IndexEntry("town", "soest")]));
+        await Store.CommitAsync(new ChangeSet().Put("c", "a", 1, Body("two"), [new IndexEntry("town", "soest")]));
+
+        await Store.CommitAsync(new ChangeSet().Index("c", "a", 2, [new IndexEntry("town", "soest"), new IndexEntry("provider", "bakkerij")]));
+
+        var stored = await Store.GetAsync("c", "a");
+        Assert.Equal((2L, "two"), (stored!.Version, System.Text.Encoding.UTF8.GetString(stored.Body)));
+        Assert.Equal(["a"], (await Store.ListAsync("c", new IndexEntry("provider", "bakkerij"), 10, null)).Select(d => d.Id));
+        Assert.Equal(["a"], (await Store.ListAsync("c", new IndexEntry("town", "soest"), 10, null)).Select(d => d.Id));
+        // A stale or missing document is a conflict, and the next write replaces the entries as before.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(new ChangeSet().Index("c", "a", 1, [new IndexEntry("town", "baarn")])));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(new ChangeSet().Index("c", "missing", 1, [new IndexEntry("town", "baarn")])));
+        Assert.Empty(await Store.ListAsync("c", new IndexEntry("town", "baarn"), 10, null));
+        await Store.CommitAsync(new ChangeSet().Put("c", "a", 2, Body("three"), [new IndexEntry("town", "baarn")]));
+        Assert.Empty(await Store.ListAsync("c", new IndexEntry("provider", "bakkerij"), 10, null));
+        Assert.Equal(["a"], (await Store.ListAsync("c", new IndexEntry("town", "baarn"), 10, null)).Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task A_unique_key_has_one_owner_until_released()
     {
         await Store.CommitAsync(new ChangeSet().Claim("pair", "m1"));
