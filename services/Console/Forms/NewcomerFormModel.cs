@@ -12,6 +12,7 @@ public sealed class NewcomerFormModel
     public long Version { get; set; }
     public string? MunicipalityCode { get; set; }
     public string? CaseworkerId { get; set; }
+    public string? CaseworkerContact { get; set; }
     public string? DisplayName { get; set; }
     public string? Postcode { get; set; }
     public CefrLevel DutchLevel { get; set; }
@@ -35,7 +36,7 @@ public sealed class NewcomerFormModel
 
     public static NewcomerFormModel From(Newcomer n) => new()
     {
-        Id = n.Id, Version = n.Version, MunicipalityCode = n.MunicipalityCode, CaseworkerId = n.CaseworkerId, DisplayName = n.DisplayName,
+        Id = n.Id, Version = n.Version, MunicipalityCode = n.MunicipalityCode, CaseworkerId = n.CaseworkerId, CaseworkerContact = n.CaseworkerContact, DisplayName = n.DisplayName,
         Postcode = n.Postcode, DutchLevel = n.DutchLevel, Languages = FormText.Join(n.Languages.Select(l => $"{l.Language} {l.Level}")),
         Leerroute = n.Leerroute, PipGoals = [.. n.PipGoals], MapHoursDone = FormText.Number(n.MapHoursDone), Occupations = FormText.Join(n.Occupations),
         Skills = FormText.Join(n.Skills), EducationLevel = n.EducationLevel, HoursPerWeek = n.Availability?.HoursPerWeek.ToString(Text.Dutch.Culture),
@@ -70,7 +71,7 @@ public sealed class NewcomerFormModel
         return (new Newcomer
         {
             Id = Id ?? "", Version = Version, MunicipalityCode = (MunicipalityCode ?? "").Trim(), CaseworkerId = (CaseworkerId ?? "").Trim(),
-            DisplayName = (DisplayName ?? "").Trim(), Postcode = (Postcode ?? "").Trim(), DutchLevel = DutchLevel, Languages = { languages },
+            CaseworkerContact = (CaseworkerContact ?? "").Trim(), DisplayName = (DisplayName ?? "").Trim(), Postcode = (Postcode ?? "").Trim(), DutchLevel = DutchLevel, Languages = { languages },
             Leerroute = Leerroute, PipGoals = { PipGoals }, MapHoursDone = map, Occupations = { FormText.List(Occupations) }, Skills = { FormText.List(Skills) },
             EducationLevel = EducationLevel, Availability = new Availability { HoursPerWeek = (int)Math.Round(hours), DayParts = { DayParts.Order() } },
             MaxTravelKm = travel, TravelModes = { TravelModes }, Status = Status,
