@@ -11,10 +11,11 @@ namespace Newcomers.Profiles;
 
 public static class Extensions
 {
-    /// <summary>Registers the Profiles service: its store and its event handlers.</summary>
+    /// <summary>Registers the Profiles service: its store, its postcode table and its event handlers.</summary>
     public static IServiceCollection AddProfiles(this IServiceCollection services)
     {
         services.AddSingleton<ProfileStore>();
+        services.AddSingleton<PostcodeTable>();
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<ProfileStore>());
         services.AddSingleton<IIntegrationEventHandler, MapHoursEarnedHandler>();
         return services;

@@ -11,14 +11,23 @@ public sealed class DemoRegionTests
     public async Task Seeding_the_demo_region_twice_does_not_duplicate_it()
     {
         var data = RunningHost.NewDataDirectory();
+        // A table loaded before, such as CBS's, keeps its postcodes; the demo adds the ones it lacks.
+        var loaded = PostcodeFiles.With("3762;GM0342;Soest;52,2000;5,3000", "1011;GM0363;Amsterdam;52,3730;4,9030");
+        Assert.Equal(0, (await PostcodeFiles.LoadAsync(loaded, $"--Storage:DataDirectory={data}")).Exit);
         int newcomers, opportunities;
+        List<(string, string, int)> municipalities;
         await using (var first = await RunningHost.StartAsync(data, "--Demo:Seed=true"))
         {
             await ServingAsync(first);
             (newcomers, opportunities) = await CountAsync(first);
             Assert.InRange(newcomers, 200, 1000);
             Assert.InRange(opportunities, 200, 1000);
+            municipalities = [.. (await first.Profiles.ListMunicipalitiesAsync(new())).Municipalities.Select(m => (m.Code, m.Name, m.Postcodes))];
+            Assert.Equal(11, municipalities.Count);
+            Assert.Contains(("GM0342", "Soest", 5), municipalities);
+            Assert.Equal(52.2, (await first.Profiles.LookupPostcodeAsync(new() { Postcode = "3762" })).Location.Latitude);
             var someone = (await first.Profiles.ListNewcomersAsync(new ListNewcomersRequest { MunicipalityCode = "GM0342", PageSize = 1 })).Newcomers.Single();
+            Assert.Equal("GM0342", (await first.Profiles.LookupPostcodeAsync(new() { Postcode = someone.Postcode })).MunicipalityCode);
             if (someone.Consent.Matching)
             {
                 var suggestions = await first.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = someone.Id });
@@ -28,6 +37,7 @@ public sealed class DemoRegionTests
         await using var second = await RunningHost.StartAsync(data, "--Demo:Seed=true");
         await ServingAsync(second);
         Assert.Equal((newcomers, opportunities), await CountAsync(second));
+        Assert.Equal(municipalities, (await second.Profiles.ListMunicipalitiesAsync(new())).Municipalities.Select(m => (m.Code, m.Name, m.Postcodes)));
     }
 
     [Fact]

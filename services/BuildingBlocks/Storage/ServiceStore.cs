@@ -93,6 +93,21 @@ public abstract class ServiceStore(IDocumentStore documents, Markers markers, IE
         }
     }
 
+    /// <summary>Every document of a collection with its stored version, in id order, for documents whose message has no version field of its own.</summary>
+    public async IAsyncEnumerable<(T Document, long Version)> StreamVersionedAsync<T>(DocumentCollection<T> collection,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : class, IMessage<T>, new()
+    {
+        string? after = null;
+        while (true)
+        {
+            var page = await documents.ListAsync(collection.Name, null, 1000, after, cancellationToken: cancellationToken);
+            foreach (var stored in page) yield return (collection.Read(stored), stored.Version);
+            if (page.Count < 1000) yield break;
+            after = page[^1].Id;
+        }
+    }
+
     public async Task CommitAsync(ChangeSet changes, CancellationToken cancellationToken = default)
     {
         var sequences = await documents.CommitAsync(changes, cancellationToken);

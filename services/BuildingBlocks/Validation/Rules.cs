@@ -18,6 +18,12 @@ public static partial class Rules
     [GeneratedRegex("^[a-z]{2,3}$")]
     private static partial Regex LanguagePattern();
 
+    /// <summary>Whether the value is a CBS municipality code such as GM0342.</summary>
+    public static bool IsMunicipalityCode(string value) => MunicipalityPattern().IsMatch(value);
+
+    /// <summary>Whether the value is the four digits of a Dutch postcode, such as 3762.</summary>
+    public static bool IsPostcode(string value) => FourDigits().IsMatch(value);
+
     public static Violations Id(this Violations v, string value, string field) =>
         v.Check(IdPattern().IsMatch(value), field, ViolationReasons.InvalidId, "required: 1 to 64 letters, digits, '-' or '_'");
 
@@ -25,10 +31,10 @@ public static partial class Rules
         value.Length == 0 ? v : v.Id(value, field);
 
     public static Violations Municipality(this Violations v, string value, string field) =>
-        v.Check(MunicipalityPattern().IsMatch(value), field, ViolationReasons.InvalidMunicipalityCode, "required: a CBS municipality code such as GM0342");
+        v.Check(IsMunicipalityCode(value), field, ViolationReasons.InvalidMunicipalityCode, "required: a CBS municipality code such as GM0342");
 
     public static Violations Postcode(this Violations v, string value, string field) =>
-        v.Check(value.Length == 0 || FourDigits().IsMatch(value), field, ViolationReasons.InvalidPostcode, "a four-digit postcode such as 3762, or empty");
+        v.Check(value.Length == 0 || IsPostcode(value), field, ViolationReasons.InvalidPostcode, "a four-digit postcode such as 3762, or empty");
 
     public static Violations Isco(this Violations v, string value, string field) =>
         v.Check(FourDigits().IsMatch(value) && value[0] != '0' || value is "0110" or "0210" or "0310", field,

@@ -22,11 +22,15 @@ public sealed class Update<T>(string resource, IReadOnlySet<string> mutable, Act
     }
 
     /// <summary>The current resource with the change applied: ABORTED for a change based on another version, INVALID_ARGUMENT for an invalid result.</summary>
-    public T Apply(T current, T change, FieldMask? mask)
+    /// <param name="current">The resource as stored.</param>
+    /// <param name="change">The request's resource.</param>
+    /// <param name="mask">The request's update mask.</param>
+    /// <param name="found">Violations the caller found before (such as a value it looked up in vain), reported with those of the result.</param>
+    public T Apply(T current, T change, FieldMask? mask, Violations? found = null)
     {
         if (version(current) != version(change)) throw Errors.Aborted(resource, id(current), version(current));
         var updated = Masks.Apply(current, change, mask, mutable);
-        var check = new Violations();
+        var check = found ?? new Violations();
         validate(updated, resource, check);
         check.ThrowIfAny();
         return updated;

@@ -28,6 +28,9 @@ public static class ViolationReasons
     /// <summary>Not the four digits of a Dutch postcode.</summary>
     public const string InvalidPostcode = "INVALID_POSTCODE";
 
+    /// <summary>A well-formed postcode that the postcode table does not hold, where it was to give a location.</summary>
+    public const string UnknownPostcode = "UNKNOWN_POSTCODE";
+
     /// <summary>Not an ISCO-08 unit group code of four digits.</summary>
     public const string InvalidIscoCode = "INVALID_ISCO_CODE";
 
@@ -70,8 +73,8 @@ public static class ViolationReasons
     /// <summary>Every reason, in the order docs/api.md lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        Required, TooLong, TooMany, OutOfRange, InvalidId, InvalidMunicipalityCode, InvalidPostcode, InvalidIscoCode, InvalidLanguageCode,
-        InvalidCountryCode, InvalidChoice, InvalidDate, DateOrder, InvalidLocation, Duplicate, NotChangeable, VersionRequired,
+        Required, TooLong, TooMany, OutOfRange, InvalidId, InvalidMunicipalityCode, InvalidPostcode, UnknownPostcode, InvalidIscoCode,
+        InvalidLanguageCode, InvalidCountryCode, InvalidChoice, InvalidDate, DateOrder, InvalidLocation, Duplicate, NotChangeable, VersionRequired,
         ConflictingFields, InvalidPageToken, NotAllowed,
     ];
 }

@@ -22,6 +22,7 @@ public static class ViolationText
         "DUPLICATE" => "Dit staat er al.",
         "INVALID_COUNTRY_CODE" => "Vul een landcode van twee letters in, zoals SY.",
         "INVALID_LOCATION" => "Deze plaats is niet bekend.",
+        "UNKNOWN_POSTCODE" => "Deze postcode staat niet in de postcodetabel.",
         "NOT_CHANGEABLE" => "Dit gegeven kan niet gewijzigd worden.",
         "VERSION_REQUIRED" => "Laad de gegevens opnieuw en probeer het nog eens.",
         "CONFLICTING_FIELDS" => "Kies één van beide, niet allebei.",

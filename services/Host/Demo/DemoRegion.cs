@@ -48,9 +48,14 @@ public static class DemoRegion
     private static readonly string[] OtherLanguages = ["ar", "ti", "fa", "prs", "ku", "tr", "so", "uk", "en", "fr"];
     private static readonly string[] FirstNames = ["Amina", "Yonas", "Olena", "Farid", "Sara", "Mohammed", "Hewan", "Ali", "Nadia", "Tesfay", "Rania", "Oleksandr", "Zahra", "Ahmad", "Lina", "Yusuf"];
 
+    /// <summary>The demo region's postcode table, invented too: a few postcodes per municipality, near its coordinates (copied beside the binary).</summary>
+    public static string PostcodesPath => Path.Combine(AppContext.BaseDirectory, "Demo", "postcodes.csv");
+
     public sealed record Region(List<Provider> Providers, List<Opportunity> Opportunities, List<Newcomer> Newcomers);
 
-    public static Region Generate(int seed = 2026)
+    /// <param name="seed">The seed of the random choices.</param>
+    /// <param name="postcodes">The demo's postcode table: each newcomer gets the postcode of its municipality nearest to its home. Without it, newcomers have no postcode.</param>
+    public static Region Generate(int seed = 2026, IReadOnlyList<Postcode>? postcodes = null)
     {
         var random = new Random(seed);
         var providers = new List<Provider>();
@@ -87,7 +92,13 @@ public static class DemoRegion
                             FamilyBuddy = random.NextDouble() < 0.3, Gender = random.NextDouble() < 0.6 ? Gender.Female : Gender.Male,
                         };
                     }));
-            for (var i = 0; i < 30; i++) newcomers.Add(NewNewcomer(random, $"{prefix}-n{i:000}", town));
+            var townPostcodes = postcodes?.Where(p => p.MunicipalityCode == town.Code).ToList() ?? [];
+            for (var i = 0; i < 30; i++)
+            {
+                var newcomer = NewNewcomer(random, $"{prefix}-n{i:000}", town);
+                newcomer.Postcode = Nearest(townPostcodes, newcomer.Home)?.Postcode_ ?? "";
+                newcomers.Add(newcomer);
+            }
         }
         return new Region(providers, opportunities, newcomers);
     }
@@ -140,6 +151,10 @@ public static class DemoRegion
         Latitude = Math.Round(town.Latitude + (random.NextDouble() - 0.5) * 0.05, 5),
         Longitude = Math.Round(town.Longitude + (random.NextDouble() - 0.5) * 0.08, 5),
     };
+
+    /// <summary>The postcode whose centroid is nearest (on a flat map, longitude shrunk to the Netherlands' latitude).</summary>
+    private static Postcode? Nearest(List<Postcode> postcodes, GeoPoint home) => postcodes.MinBy(p =>
+        Math.Pow(p.Location.Latitude - home.Latitude, 2) + Math.Pow((p.Location.Longitude - home.Longitude) * 0.62, 2));
 
     private static IEnumerable<DayPart> Parts(Random random, int min, int max) =>
         Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => (DayPart)(1 + random.Next(5) * 3 + random.Next(2))).Distinct().Order();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
+using Newcomers.Profiles.Storage;
 
 namespace Newcomers.Host.Demo;
 
@@ -12,10 +13,12 @@ namespace Newcomers.Host.Demo;
 /// With Demo:Seed on, loads <see cref="DemoRegion"/> through the public gRPC API of this host as
 /// soon as it listens: every record passes the same validation and events as any client's.
 /// Records that already exist are skipped, so seeding twice does not duplicate. The host is not
-/// ready (gRPC health NOT_SERVING, /readyz 503) until the region is in.
+/// ready (gRPC health NOT_SERVING, /readyz 503) until the region is in. The demo's postcode table
+/// goes first, straight into the Profiles store as load-postcodes would load it (no RPC loads
+/// postcodes), but only the postcodes the table lacks: a table loaded before, such as CBS's, stays.
 /// </summary>
-public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, IOptions<AuthOptions> auth, Readiness readiness, ILogger<DemoSeeder> logger)
-    : BackgroundService
+public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, IOptions<AuthOptions> auth, Readiness readiness, PostcodeTable postcodes,
+    ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const string Work = "seeding the demo region";
 
@@ -28,7 +31,10 @@ public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime
         // The seeder is a client like any other: an admin token, signed with the local key.
         var token = LocalTokens.Mint(auth.Value, "demo-seeder", Roles.Admin, lifetime: TimeSpan.FromMinutes(10));
         using var channel = BearerChannel.For(address, token);
-        var region = DemoRegion.Generate();
+        var (table, problems) = PostcodeFile.Read(DemoRegion.PostcodesPath);
+        if (problems.Count > 0) throw new InvalidOperationException($"The demo's postcode table has {problems.Count} problem(s), the first: {problems[0]}");
+        var load = await postcodes.AddMissingAsync(table, stoppingToken);
+        var region = DemoRegion.Generate(postcodes: table);
         var opportunities = new OpportunityService.OpportunityServiceClient(channel);
         var profiles = new ProfileService.ProfileServiceClient(channel);
         var created = 0;
@@ -39,8 +45,8 @@ public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime
         foreach (var newcomer in region.Newcomers)
             created += await CreateOnce(() => profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = newcomer, NewcomerId = newcomer.Id }, cancellationToken: stoppingToken));
         readiness.Done(Work);
-        logger.LogInformation("Demo region ready: {Created} records created, {Total} in the region",
-            created, region.Providers.Count + region.Opportunities.Count + region.Newcomers.Count);
+        logger.LogInformation("Demo region ready: {Created} records and {Postcodes} postcodes created, {Total} records in the region",
+            created, load.Added, region.Providers.Count + region.Opportunities.Count + region.Newcomers.Count);
     }
 
     private static async Task<int> CreateOnce<T>(Func<AsyncUnaryCall<T>> create)

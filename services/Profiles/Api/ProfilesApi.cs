@@ -19,18 +19,26 @@ namespace Newcomers.Profiles.Api;
 /// store. Caseworkers (and, read-only, coordinators) see the newcomers of their municipalities; a
 /// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
 /// </summary>
-public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pages pages, TimeProvider clock, IMatchHistorySource matchHistory, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
+public sealed partial class ProfilesApi(ProfileStore store, PostcodeTable postcodes, AuditTrail audit, Pages pages, TimeProvider clock, IMatchHistorySource matchHistory,
+    ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         var v = new Violations().OptionalId(request.NewcomerId, "newcomer_id");
-        if (request.Newcomer is null) v.Add("newcomer", ViolationReasons.Required, "required");
-        else NewcomerRules.Validate(request.Newcomer, "newcomer", v);
+        var newcomer = request.Newcomer?.Clone();
+        if (newcomer is null)
+        {
+            v.Add("newcomer", ViolationReasons.Required, "required");
+        }
+        else
+        {
+            if (HomeFromPostcode.ForCreate(newcomer) is { } postcode) newcomer.Home = await CentroidAsync(postcode, v, context.CancellationToken);
+            NewcomerRules.Validate(newcomer, "newcomer", v);
+        }
         v.ThrowIfAny();
-        if (!caller.CoversMunicipality(request.Newcomer!.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
+        if (!caller.CoversMunicipality(newcomer!.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
 
-        var newcomer = request.Newcomer!.Clone();
         newcomer.Id = request.NewcomerId.Length > 0 ? request.NewcomerId : Ids.New();
         newcomer.CreateTime = newcomer.UpdateTime = clock.Now();
         newcomer.Consent ??= new Consent();
@@ -63,7 +71,10 @@ public sealed partial class ProfilesApi(ProfileStore store, AuditTrail audit, Pa
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
         NewcomerRules.Update.CheckRequest(request.Newcomer, request.UpdateMask);
         var current = await LoadAsync(request.Newcomer!.Id, caller, context.CancellationToken);
-        var updated = NewcomerRules.Update.Apply(current, request.Newcomer, request.UpdateMask);
+        var (change, mask, found) = (request.Newcomer.Clone(), request.UpdateMask, new Violations());
+        if (HomeFromPostcode.ForUpdate(current, change, mask) is { } postcode && await CentroidAsync(postcode, found, context.CancellationToken) is { } centroid)
+            mask = HomeFromPostcode.WithHome(change, mask, centroid);
+        var updated = NewcomerRules.Update.Apply(current, change, mask, found);
         if (!caller.CoversMunicipality(updated.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
         if (updated.Status == NewcomerStatus.Unspecified) updated.Status = NewcomerStatus.Active;
         updated.UpdateTime = clock.Now();

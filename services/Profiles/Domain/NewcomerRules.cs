@@ -12,7 +12,8 @@ public static class NewcomerRules
         v.Id(n.CaseworkerId, $"{prefix}.caseworker_id");
         v.Text(n.DisplayName, $"{prefix}.display_name", 200, required: true);
         v.Text(n.CaseworkerContact, $"{prefix}.caseworker_contact", 200);
-        v.Location(n.Home, $"{prefix}.home");
+        // Without home, the postcode places the newcomer (HomeFromPostcode): the API sets home from the postcode table or reports the postcode.
+        if (n.Home is not null || n.Postcode.Length == 0) v.Location(n.Home, $"{prefix}.home");
         v.Postcode(n.Postcode, $"{prefix}.postcode");
         v.Level(n.DutchLevel, $"{prefix}.dutch_level");
         v.Check(n.Languages.Count <= 20, $"{prefix}.languages", ViolationReasons.TooMany, "at most 20 languages");

@@ -45,6 +45,14 @@ public sealed class NewcomerRulesTests
     }
 
     [Fact]
+    public void Without_home_the_postcode_places_the_newcomer_and_without_either_home_is_required()
+    {
+        Assert.Empty(FieldsOf(new Newcomer(Valid()) { Home = null }));
+        Assert.Equal(["newcomer.postcode"], FieldsOf(new Newcomer(Valid()) { Home = null, Postcode = "37" }));
+        Assert.Equal(["newcomer.home"], FieldsOf(new Newcomer(Valid()) { Home = null, Postcode = "" }));
+    }
+
+    [Fact]
     public void Protected_attributes_take_only_a_gender_a_plausible_birth_year_and_a_country_code()
     {
         var v = new Violations();
