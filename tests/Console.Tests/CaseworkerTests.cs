@@ -47,6 +47,18 @@ public sealed class CaseworkerTests(ConsoleWorld world)
         await page.GetByRole(AriaRole.Button, new() { Name = "Nieuwkomer zegt ja" }).ClickAsync();
         await Expect(page.GetByText("Vastgelegd.")).ToBeVisibleAsync();
 
+        // The suggestion sheet for the newcomer: reasons in Dutch with English beside them, and where and when; printable.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Matchbrief" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waarom deze plek? Why this place?" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".console-reasons__english").First).ToContainTextAsync("km");
+        await Expect(page.GetByText("Voor / For: Zoë Ünal-Testpersoon")).ToBeVisibleAsync();
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-matchbrief");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator(".console-header")).ToBeHiddenAsync();
+        await ConsoleWorld.ScreenshotAsync(page, "caseworker-matchbrief-print");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.GotoAsync(world.Url($"/matches/{page.Url.Split('/')[^2]}"));
+
         using var admin = Seed.Clients(world, Roles.Admin);
         var match = await admin.Matching.GetMatchAsync(new GetMatchRequest { Id = matchId });
         Assert.Equal(ProposalOrigin.Suggestion, match.Origin);
@@ -95,6 +107,15 @@ public sealed class CaseworkerTests(ConsoleWorld world)
         await page.GetByLabel("Waarom deze plek?").FillAsync("Zij kent de buurtvereniging al.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deze plek voorstellen" }).ClickAsync();
         await Expect(page.GetByText("zelf gekozen: Zij kent de buurtvereniging al.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_a_page_that_says_so()
+    {
+        var page = await world.SignedInAsync(Roles.Caseworker, "GM0342");
+        await page.GotoAsync(world.Url("/bestaat-niet"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deze pagina bestaat niet" })).ToBeVisibleAsync();
+        await ConsoleWorld.CheckPageAsync(page, "not-found");
     }
 
     [Fact]
