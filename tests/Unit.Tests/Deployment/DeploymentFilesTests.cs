@@ -30,13 +30,13 @@ public sealed partial class DeploymentFilesTests
     {
         var daprRunFile = (YamlMappingNode)Load("deploy/dapr/dapr.yaml")[0];
         Assert.True(Directory.Exists(Path.Combine(Root, "deploy", "dapr", ((YamlMappingNode)daprRunFile["common"])["resourcesPath"].ToString())));
-        var daprRun = daprRunFile["apps"].AllNodes.OfType<YamlMappingNode>().Where(n => n.Children.ContainsKey("appID"))
+        var daprRun = daprRunFile["apps"].AllNodes.OfType<YamlMappingNode>().Where(n => n.Children.ContainsKey("appID") && n["appID"].ToString() != "console")
             .ToDictionary(n => n["appID"].ToString(), n => (Port: int.Parse(n["appPort"].ToString()), Protocol: n["appProtocol"].ToString(),
                 CommandPort: int.Parse(GrpcPortArgument().Match(string.Join(' ', ((YamlSequenceNode)n["command"]).Select(c => c.ToString()))).Groups[1].Value)));
         Assert.Equal(Apps.Order(), daprRun.Keys.Order());
 
         var tye = (YamlMappingNode)Load("tye.yaml")[0];
-        var tyeServices = ((YamlSequenceNode)tye["services"]).Cast<YamlMappingNode>().Where(s => s.Children.ContainsKey("project"))
+        var tyeServices = ((YamlSequenceNode)tye["services"]).Cast<YamlMappingNode>().Where(s => s.Children.ContainsKey("project") && s["name"].ToString() != "console")
             .ToDictionary(s => s["name"].ToString(), s => (Binding: int.Parse(((YamlMappingNode)((YamlSequenceNode)s["bindings"])[0])["port"].ToString()),
                 ArgPort: int.Parse(GrpcPortArgument().Match(s["args"].ToString()).Groups[1].Value), Project: s["project"].ToString()));
         var daprExtension = ((YamlSequenceNode)tye["extensions"]).Cast<YamlMappingNode>().Single(e => e["name"].ToString() == "dapr");
@@ -131,6 +131,38 @@ public sealed partial class DeploymentFilesTests
             Assert.Contains($"dotnet publish services/{project}/{project}.csproj", dockerfile);
             Assert.Contains($"ENTRYPOINT [\"dotnet\", \"{project}.dll\"]", dockerfile);
         }
+    }
+
+    [Fact]
+    public void The_console_runs_beside_the_services_on_its_http_port_and_reaches_them_through_its_sidecar()
+    {
+        const int port = 6086;
+        var app = ((YamlSequenceNode)((YamlMappingNode)Load("deploy/dapr/dapr.yaml")[0])["apps"]).Cast<YamlMappingNode>().Single(n => n["appID"].ToString() == "console");
+        var command = string.Join(' ', ((YamlSequenceNode)app["command"]).Select(c => c.ToString()));
+        Assert.Equal(("http", port), (app["appProtocol"].ToString(), int.Parse(app["appPort"].ToString())));
+        Assert.Contains($"--Hosting:HttpPort={port}", command);
+        Assert.Contains($"--Dapr:GrpcEndpoint=http://127.0.0.1:{app["daprGRPCPort"]}", command);
+        Assert.True(File.Exists(Path.GetFullPath(Path.Combine(Root, "deploy", "dapr", app["appDirPath"].ToString(), "Console.csproj"))));
+
+        var documents = Documents("deploy/k8s/console.yaml");
+        var template = (YamlMappingNode)((YamlMappingNode)documents.Single(d => d["kind"].ToString() == "Deployment")["spec"])["template"];
+        var annotations = (YamlMappingNode)((YamlMappingNode)template["metadata"])["annotations"];
+        var container = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)template["spec"])["containers"])[0];
+        var service = documents.Single(d => d["kind"].ToString() == "Service");
+        Assert.Equal(("console", "http", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (annotations["dapr.io/app-id"].ToString(), annotations["dapr.io/app-protocol"].ToString(), annotations["dapr.io/app-port"].ToString()));
+        Assert.Contains($"--Hosting:HttpPort={port}", string.Join(' ', ((YamlSequenceNode)container["args"]).Select(a => a.ToString())));
+        Assert.Equal(port, int.Parse(((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)service["spec"])["ports"])[0])["port"].ToString()));
+        // Its settings come from the shared ConfigMap (the sidecar's endpoint among them).
+        Assert.Contains(((YamlSequenceNode)container["envFrom"]).Cast<YamlMappingNode>(), e => e.Children.ContainsKey("configMapRef"));
+
+        var tye = ((YamlSequenceNode)((YamlMappingNode)Load("tye.yaml")[0])["services"]).Cast<YamlMappingNode>().Single(s => s["name"].ToString() == "console");
+        Assert.Equal("services/Console/Console.csproj", tye["project"].ToString());
+        Assert.Contains($"--Hosting:HttpPort={port}", tye["args"].ToString());
+
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "deploy", "docker", "Console.Dockerfile"));
+        Assert.Contains("dotnet publish services/Console/Console.csproj", dockerfile);
+        Assert.Contains("ENTRYPOINT [\"dotnet\", \"Newcomers.Console.dll\"]", dockerfile);
     }
 
     private static List<YamlNode> Load(string relative)
