@@ -16,6 +16,7 @@ using Newcomers.Matching.ReadModel;
 
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- --seconds 10 --opportunities 50000 --newcomers 10000 --seed 42]
 //        dotnet run -c Release --project tests/Benchmarks -- --distributed   (three processes, redis-server and the sidecar double)
+//        dotnet run -c Release --project tests/Benchmarks -- --console       (only the console's pages, with the region loaded)
 var settings = Args(args);
 int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
 var root = Newcomers.TestSupport.Repository.Root;
@@ -46,7 +47,7 @@ report.Add("host start to SERVING with the demo region (separate process, median
     $"{Median(cold) / 1000:0.0} s on a first start (seeding), {Median(warm) / 1000:0.0} s restarting on its data");
 
 // 2. Load the benchmark region through the API of an in-process host.
-var app = StandaloneHost.Create(["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", "--Matching:BootstrapModel=false", $"--Storage:DataDirectory={Directory.CreateTempSubdirectory("bench-region-").FullName}",
+var app = StandaloneHost.Create(["--Hosting:GrpcPort=0", "--Hosting:HttpPort=0", "--Matching:BootstrapModel=false", "--Demo:SignIn=true", $"--Storage:DataDirectory={Directory.CreateTempSubdirectory("bench-region-").FullName}",
     "--Logging:LogLevel:Default=Warning"]);
 await app.StartAsync();
 var token = LocalTokens.Mint(app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, "benchmark", Roles.Admin);
@@ -69,6 +70,12 @@ await Parallel.ForEachAsync(newcomers, new ParallelOptions { MaxDegreeOfParallel
 var newcomerSeconds = clock.Elapsed.TotalSeconds;
 report.Add("loading the region through the API, every commit fsynced", "report",
     $"{Report.Thousands(opportunities.Count / opportunitySeconds)} opportunities/s (BatchCreateOpportunities of 500); {Report.Thousands(newcomers.Count / newcomerSeconds)} newcomers/s (CreateNewcomer, 16 concurrent)");
+
+// The console's pages against the gRPC calls they make (issue: at most twice their call's p50).
+var consoleReport = new Report("console", Machine());
+await ConsolePages.RunAsync(app.Urls.Last(), app.Urls.First(), app.Services.GetRequiredService<IOptions<AuthOptions>>().Value, newcomers, consoleReport);
+consoleReport.WriteInto(performanceDoc);
+if (args.Contains("--console")) return;
 GC.Collect();
 GC.WaitForPendingFinalizers();
 GC.Collect();

@@ -25,9 +25,12 @@ public sealed class Report(string section, string machine)
         return text.ToString();
     }
 
-    private string Command => section == "distributed"
-        ? "dotnet run -c Release --project tests/Benchmarks -- --distributed"
-        : "dotnet run -c Release --project tests/Benchmarks";
+    private string Command => section switch
+    {
+        "distributed" => "dotnet run -c Release --project tests/Benchmarks -- --distributed",
+        "console" => "dotnet run -c Release --project tests/Benchmarks -- --console",
+        _ => "dotnet run -c Release --project tests/Benchmarks",
+    };
 
     /// <summary>Replaces what stands between &lt;!-- benchmark:{section} --&gt; and &lt;!-- /benchmark:{section} --&gt; in the file.</summary>
     public void WriteInto(string path)

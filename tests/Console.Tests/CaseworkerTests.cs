@@ -94,6 +94,8 @@ public sealed class CaseworkerTests(ConsoleWorld world)
         var newcomer = await Seed.NewcomerAsync(world, "Override Testpersoon");
         var page = await world.SignedInAsync(Roles.Caseworker, "GM0342");
         await page.GotoAsync(world.Url($"/nieuwkomers/{newcomer.Id}/zoek-matches?soort=vrijwilligerswerk"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kies zelf een plek" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zelf een plek kiezen: vrijwilligerswerk" })).ToBeVisibleAsync();
         var choice = page.GetByLabel("Plek", new() { Exact = true });
         var value = await choice.Locator("option").Nth(1).GetAttributeAsync("value");
         await choice.SelectOptionAsync(value!);

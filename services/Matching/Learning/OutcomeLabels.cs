@@ -45,8 +45,7 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
             foreach (var item in impression.Items)
             {
                 var label = matches
-                    .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId)
-                        && m.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds() >= impression.ShownAtMs)
+                    .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId) && Credits(m, impression))
                     .Select(Grade).DefaultIfEmpty(0).Max();
                 float[]? features = impression.FeatureSet == FeatureVector.Version ? [.. item.Features] : ExtractAgain(impression, item, forNewcomer);
                 if (features is null)
@@ -60,6 +59,16 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
         }
         return new OutcomeData(pairs, reExtracted, leftOut);
     }
+
+    /// <summary>
+    /// Whether a match's outcome labels a list's pair: a proposal made from a suggestion labels only the list it was proposed
+    /// from (its request id); any other proposal (an override, a cohort, or one from before origins were kept) every list
+    /// that showed the pair before it was proposed.
+    /// </summary>
+    public static bool Credits(Match match, Impression impression) =>
+        match.Origin == ProposalOrigin.Suggestion && match.OriginRequestId.Length > 0
+            ? match.OriginRequestId == impression.RequestId
+            : match.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds() >= impression.ShownAtMs;
 
     /// <summary>The pair's features in the current set, from its facts as the read model holds them now; null when either is gone.</summary>
     private float[]? ExtractAgain(Impression impression, ShownItem item, bool forNewcomer)

@@ -33,6 +33,33 @@ public sealed class OutcomeLabelsTests
     }
 
     [Fact]
+    public async Task A_proposal_from_a_suggestion_labels_only_the_list_it_came_from_and_an_override_every_list_before_it()
+    {
+        await using var store = TempMatchStore.Open();
+        var shownAt = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var changes = new ChangeSet();
+        foreach (var (request, at) in new[] { ("r1", shownAt), ("r2", shownAt.AddHours(1)) })
+        {
+            var impression = new Impression { RequestId = request, NewcomerId = "n1", ShownAtMs = at.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1", FeatureSet = FeatureVector.Version };
+            foreach (var id in new[] { "suggested", "chosen" })
+                impression.Items.Add(new ShownItem { OpportunityId = id, Position = impression.Items.Count + 1, Features = { new float[FeatureVector.Length] } });
+            MatchStore.Impressions.Put(changes, impression, 0);
+        }
+        var fromList = Match("m1", "suggested", MatchState.Completed, shownAt.AddHours(2));
+        (fromList.Origin, fromList.OriginRequestId) = (ProposalOrigin.Suggestion, "r1");
+        var chosen = Match("m2", "chosen", MatchState.Completed, shownAt.AddHours(2));
+        (chosen.Origin, chosen.OriginReason) = (ProposalOrigin.Override, "knows the place");
+        MatchStore.Matches.Put(changes, fromList, 0);
+        MatchStore.Matches.Put(changes, chosen, 0);
+        await store.CommitAsync(changes);
+
+        var pairs = (await new OutcomeLabels(store, new MatchingReadModel()).LoadAsync(CancellationToken.None)).Pairs;
+
+        // r1: suggested 4, chosen 4; r2: suggested 0 (proposed from r1, not from r2), chosen 4.
+        Assert.Equal([4f, 4f, 0f, 4f], pairs.Select(p => p.Label));
+    }
+
+    [Fact]
     public async Task Newcomers_suggested_for_an_opportunity_are_graded_by_what_became_of_each_of_them()
     {
         await using var store = TempMatchStore.Open();
