@@ -50,7 +50,13 @@ public sealed class CaseworkerTests(ConsoleWorld world)
         // The suggestion sheet for the newcomer: reasons in Dutch with English beside them, and where and when; printable.
         await page.GetByRole(AriaRole.Link, new() { Name = "Matchbrief" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waarom deze plek? Why this place?" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".console-reasons__english").First).ToContainTextAsync("km");
+        // Each reason in Dutch has its English beside it.
+        var english = page.Locator(".console-reasons__english");
+        Assert.Equal(await page.Locator(".console-reasons__item").CountAsync(), await english.CountAsync());
+        Assert.True(await english.CountAsync() >= 2);
+        var firstEnglish = (await english.First.InnerTextAsync()).Trim();
+        Assert.NotEmpty(firstEnglish);
+        Assert.DoesNotContain(firstEnglish, (await page.Locator(".console-reasons__item").First.InnerTextAsync()).Split('\n')[0], StringComparison.Ordinal);
         await Expect(page.GetByText("Voor / For: Zoë Ünal-Testpersoon")).ToBeVisibleAsync();
         await ConsoleWorld.CheckPageAsync(page, "caseworker-matchbrief");
         await page.EmulateMediaAsync(new() { Media = Media.Print });

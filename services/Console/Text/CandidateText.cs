@@ -4,5 +4,5 @@ namespace Newcomers.Console.Text;
 public static class CandidateText
 {
     public static string Of(string newcomerId) =>
-        newcomerId.StartsWith("cand-", StringComparison.Ordinal) ? $"kandidaat {newcomerId}" : newcomerId;
+        newcomerId.StartsWith("cand-", StringComparison.Ordinal) ? $"kandidaat {newcomerId}" : "gedeeld: naam na acceptatie door beide kanten";
 }
