@@ -124,6 +124,14 @@ public sealed class CaseworkerTests(ConsoleWorld world)
         await page.GotoAsync(world.Url("/bestaat-niet"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deze pagina bestaat niet" })).ToBeVisibleAsync();
         await ConsoleWorld.CheckPageAsync(page, "not-found");
+        await page.GotoAsync(world.Url("/geen-toegang"));
+        await ConsoleWorld.CheckPageAsync(page, "no-access");
+        await page.GotoAsync(world.Url("/nieuwkomers?mijn=1"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mijn caseload" })).ToBeVisibleAsync();
+        using var admin = Seed.Clients(world, Roles.Admin);
+        var mine = await admin.Profiles.ListNewcomersAsync(new ListNewcomersRequest { CaseworkerId = "gm0342-klantmanager-1", OrderBy = NewcomerOrder.LongestWaiting, PageSize = 50 });
+        Assert.Equal(mine.Newcomers.Select(n => n.DisplayName), (await page.Locator("tbody tr td:first-child").AllInnerTextsAsync()).Select(t => t.Trim()));
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-my-caseload");
     }
 
     [Fact]

@@ -69,6 +69,9 @@ public sealed class ProviderTests(ConsoleWorld world)
 
         await page.GotoAsync(world.Url("/aanbod"));
         await ConsoleWorld.CheckPageAsync(page, "provider-offers");
+        await page.GotoAsync(world.Url($"/aanbod/{match.OpportunityId}/bewerken"));
+        await Expect(page.GetByLabel("Titel")).Not.ToHaveValueAsync("");
+        await ConsoleWorld.CheckPageAsync(page, "provider-offer-edit");
         await page.GotoAsync(world.Url($"/aanbod/{match.OpportunityId}/kandidaten"));
         await Expect(page.Locator(".console-suggestion").First).ToContainTextAsync("Kandidaat cand-");
         Assert.DoesNotContain("Testpersoon", await page.ContentAsync(), StringComparison.Ordinal);
