@@ -21,6 +21,8 @@ public static partial class Rules
     /// <summary>Whether the value is a CBS municipality code such as GM0342.</summary>
     public static bool IsMunicipalityCode(string value) => MunicipalityPattern().IsMatch(value);
 
+    public static bool IsId(string value) => IdPattern().IsMatch(value);
+
     /// <summary>Whether the value is the four digits of a Dutch postcode, such as 3762.</summary>
     public static bool IsPostcode(string value) => FourDigits().IsMatch(value);
 
