@@ -19,4 +19,6 @@ fi
 if [ ! -d tests/Clients/node/node_modules/@grpc/grpc-js ] || [ ! -d tests/Clients/node/node_modules/oidc-provider ]; then
   (cd tests/Clients/node && npm ci --silent --no-audit --no-fund)
 fi
-exec dotnet test Matching.sln --nologo "$@"
+# One test project at a time (-m:1): the browser tests and the timing-sensitive integration tests
+# (SIGKILLs amid readers, start-up budgets) would otherwise share the machine's cores.
+exec dotnet test Matching.sln --nologo -m:1 "$@"
