@@ -4,4 +4,7 @@ namespace Newcomers.Matching.Domain;
 public interface IRankerInForce
 {
     IRanker Ranker { get; }
+
+    /// <summary>The pair quality in force: the promoted model's calibrated acceptance, or the heuristic's score.</summary>
+    IPairQuality Quality { get; }
 }

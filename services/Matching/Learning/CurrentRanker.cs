@@ -16,5 +16,7 @@ public sealed class CurrentRanker : IRankerInForce
 
     public IRanker Ranker => (IRanker?)model ?? HeuristicRanker.Instance;
 
+    public IPairQuality Quality => HeuristicQuality.Instance;
+
     public void Swap(RankingModel next) => model = next;
 }

@@ -146,6 +146,9 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
     /// <summary>The ranker in force: the promoted model, or the heuristic.</summary>
     public IRanker InForce => ranker?.Ranker ?? HeuristicRanker.Instance;
 
+    /// <summary>The pair quality in force, on one scale for every newcomer (for cohorts).</summary>
+    public IPairQuality QualityInForce => ranker?.Quality ?? HeuristicQuality.Instance;
+
     /// <summary>The final list: the heuristic's shortlist ordered by the ranker, with each pair's contributions.</summary>
     private static List<Ranked<T>> Rank<T>(TopList<T> shortlist, IRanker ranking, int limit, Func<T, double, FitFeatures> extract, Func<T, string> id)
         where T : class
