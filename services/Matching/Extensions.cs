@@ -5,6 +5,7 @@ using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Matching.Api;
+using Newcomers.Matching.Cohorts;
 using Newcomers.Matching.Domain;
 using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
@@ -12,7 +13,7 @@ using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching;
 
-// The folders depend one way only, each on those before it: Domain (pure) ← Storage ← ReadModel ← Learning ← Api.
+// The folders depend one way only, each on those before it: Domain (pure) ← Storage ← ReadModel ← Learning ← Cohorts ← Api.
 // Domain declares what the others plug in (IRanker, IRankerInForce, IImpressionRecorder, IPairHistories);
 // Contact, the port to the Profiles service for GetMatchContact, depends on no other folder.
 public static class Extensions
@@ -30,6 +31,7 @@ public static class Extensions
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<MatchStore>());
         services.AddSingleton<MatchingReadModel>();
         services.AddSingleton<Recommender>();
+        services.AddSingleton<CohortAssigner>();
         services.AddSingleton<MatchAccess>();
         services.AddSingleton<CurrentRanker>();
         services.AddSingleton<IRankerInForce>(sp => sp.GetRequiredService<CurrentRanker>());

@@ -28,6 +28,7 @@ public sealed partial class MatchingApi
         if (!access.ActsForNewcomer(caller, newcomer.Id, opportunity.Kind)) throw Caller.Denied("a coordinator matches language buddies only");
         if (!newcomer.Matchable) throw NotMatchable(newcomer.Id);
         if (!opportunity.TakesNewcomersOn(recommender.Today())) throw NoPlace(opportunity.Id);
+        if (request.Origin == ProposalOrigin.Cohort) EnsureEligible(newcomer, opportunity);
 
         var (score, reasons) = recommender.Explain(newcomer, opportunity);
         var now = Now();

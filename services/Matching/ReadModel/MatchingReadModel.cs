@@ -62,6 +62,11 @@ public sealed class MatchingReadModel
     public int TakingOpportunityCount(OpportunityKind kind) => Volatile.Read(ref takingCountByKind[(int)kind]);
     public SpatialGrid<NewcomerEntry> MatchableNewcomers => matchableNewcomers;
     public int NewcomerCount => newcomers.Count;
+    /// <summary>Every newcomer held, matchable or not, in no order.</summary>
+    public IEnumerable<NewcomerEntry> AllNewcomers => newcomers.Values;
+    /// <summary>Every open match (proposed, accepted or started) as its pair and state, in no order.</summary>
+    public IEnumerable<(string NewcomerId, string OpportunityId, MatchState State)> OpenMatches() =>
+        matches.Values.Where(f => MatchLifecycle.IsOpen(f.State)).Select(f => (f.NewcomerId, f.OpportunityId, f.State));
     public int MatchableNewcomerCount => Volatile.Read(ref matchableCount);
     public double WidestTravelKm => Volatile.Read(ref widestTravelKm);
     public int OpportunityCount => opportunities.Count;

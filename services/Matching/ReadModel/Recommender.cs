@@ -143,6 +143,15 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         return (Math.Round(score, 4), ReasonWriter.Write(contributions, features, n, o, model.Vocabulary));
     }
 
+    /// <summary>The first hard constraint the pair fails today, as a recommendation applies them, or Unspecified.</summary>
+    public Constraint Failing(NewcomerEntry n, OpportunityEntry o)
+    {
+        var eligibility = new Eligibility(options.CurrentValue.MaxDutchStepsBelow, Today());
+        if (!o.TakesNewcomersOn(eligibility.Today)) return Constraint.OpenWithCapacity;
+        if (!Eligibility.InReach(new Geo.From(n.Latitude, n.Longitude).SquaredKm(o.Latitude, o.Longitude), n.MaxKm)) return Constraint.TravelDistance;
+        return eligibility.Check(n, o, model.Pairs, inScope: null);
+    }
+
     /// <summary>The ranker in force: the promoted model, or the heuristic.</summary>
     public IRanker InForce => ranker?.Ranker ?? HeuristicRanker.Instance;
 
