@@ -96,6 +96,9 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         // Allowed callers wait for changes until the deadline; the others are refused at once (well within it, even on a busy machine).
         P("WatchMatches", "own provider", (w, c) => c.Matching.WatchMatches(new() { ProviderId = w.OurProvider.Id }, deadline: DateTime.UtcNow.AddMilliseconds(1000)).ResponseStream.MoveNext(CancellationToken.None), DeadlineExceeded, DeadlineExceeded, DeadlineExceeded, DeadlineExceeded, DeadlineExceeded, PermissionDenied),
         P("WatchMatches", "foreign provider", (w, c) => c.Matching.WatchMatches(new() { ProviderId = w.ForeignProvider.Id }, deadline: DateTime.UtcNow.AddMilliseconds(1000)).ResponseStream.MoveNext(CancellationToken.None), DeadlineExceeded, DeadlineExceeded, PermissionDenied, PermissionDenied, DeadlineExceeded, PermissionDenied),
+        P("AssignCohort", "own municipality, buddies", (w, c) => Drain(c.Matching.AssignCohort(new() { Kind = OpportunityKind.LanguageBuddy, MunicipalityCodes = { AccessWorld.Ours } })), OK, OK, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("AssignCohort", "foreign municipality", (w, c) => Drain(c.Matching.AssignCohort(new() { Kind = OpportunityKind.WorkPlacement, MunicipalityCodes = { AccessWorld.Foreign } })), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("AssignCohort", "foreign newcomer", (w, c) => Drain(c.Matching.AssignCohort(new() { Kind = OpportunityKind.WorkPlacement, NewcomerIds = { w.ForeignNewcomer.Id }, OpportunityIds = { w.OurPlacement.Id } })), NotFound, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
         P("TrainModel", "model", (w, c) => c.Matching.TrainModel(new() { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument, PermissionDenied),
         P("GetModel", "model", (w, c) => c.Matching.GetModelAsync(new()).ResponseAsync, NotFound, NotFound, NotFound, NotFound, NotFound, PermissionDenied),
         P("ListModelVersions", "models", (w, c) => c.Matching.ListModelVersionsAsync(new()).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
@@ -216,5 +219,13 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         var missing = await Assert.ThrowsAsync<RpcException>(() => world.As[Roles.Caseworker].Profiles.GetNewcomerAsync(new() { Id = "no-such-newcomer" }).ResponseAsync);
         Assert.Equal(missing.StatusCode, foreign.StatusCode);
         Assert.Equal(missing.Status.Detail.Replace("no-such-newcomer", "ID", StringComparison.Ordinal), foreign.Status.Detail.Replace(world.ForeignNewcomer.Id, "ID", StringComparison.Ordinal));
+    }
+
+    private static async Task Drain<T>(AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
     }
 }

@@ -107,6 +107,14 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "WatchMatches", "provider_id", h => h.Matching.WatchMatches(new WatchMatchesRequest { ProviderId = "not an id!" }).ResponseStream.MoveNext(CancellationToken.None) },
         { "TrainModel", "source", h => h.Matching.TrainModel(new TrainModelRequest()).ResponseStream.MoveNext(CancellationToken.None) },
         { "TrainModel", "groups", h => h.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 50_001 }).ResponseStream.MoveNext(CancellationToken.None) },
+        { "AssignCohort", "kind", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { MunicipalityCodes = { "GM0342" } })) },
+        { "AssignCohort", "municipality_codes", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement })) },
+        { "AssignCohort", "municipality_codes[0]", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, MunicipalityCodes = { "Soest" } })) },
+        { "AssignCohort", "newcomer_ids[0]", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, MunicipalityCodes = { "GM0342" }, NewcomerIds = { "a b" } })) },
+        { "AssignCohort", "opportunity_ids[0]", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, MunicipalityCodes = { "GM0342" }, OpportunityIds = { "" } })) },
+        { "AssignCohort", "options.max_distance_km", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, MunicipalityCodes = { "GM0342" }, Options = new CohortOptions { MaxDistanceKm = 101 } })) },
+        { "AssignCohort", "options.objective", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, MunicipalityCodes = { "GM0342" }, Options = new CohortOptions { Objective = (CohortObjective)7 } })) },
+        { "AssignCohort", "options.pairs_per_newcomer", h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, MunicipalityCodes = { "GM0342" }, Options = new CohortOptions { PairsPerNewcomer = 201 } })) },
         { "EvaluateModel", "source", h => h.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = (TrainingSource)9 }).ResponseAsync },
         { "EvaluateModel", "seed", h => h.Matching.EvaluateModelAsync(new EvaluateModelRequest { Source = TrainingSource.Simulator, Seed = -1 }).ResponseAsync },
     };
@@ -144,6 +152,8 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "states[0]", ViolationReasons.InvalidChoice, h => h.Matching.ListMatchesAsync(new ListMatchesRequest { ProviderId = "p", States = { (MatchState)99 } }).ResponseAsync },
         { "states", ViolationReasons.TooMany, h => h.Matching.ListMatchesAsync(new ListMatchesRequest { ProviderId = "p", States = { Enumerable.Repeat(MatchState.Accepted, 8) } }).ResponseAsync },
         { "newcomer.caseworker_contact", ViolationReasons.TooLong, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.CaseworkerContact = new string('a', 201)) }).ResponseAsync },
+        { "municipality_codes", ViolationReasons.Required, h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, NewcomerIds = { "n1" } })) },
+        { "newcomer_ids", ViolationReasons.TooMany, h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, NewcomerIds = { Enumerable.Range(0, 20_001).Select(i => $"n{i}") }, OpportunityIds = { "o" } })) },
         { "kind", ViolationReasons.InvalidChoice, h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = (OpportunityKind)9 }).ResponseAsync },
         { "municipality_codes", ViolationReasons.TooMany, h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = OpportunityKind.LanguageBuddy, MunicipalityCodes = { Enumerable.Repeat("GM0342", 51) } }).ResponseAsync },
     };
@@ -176,5 +186,13 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         Assert.Equal([], rpcs.Where(rpc => !covered.Contains(rpc) && !WithoutInput.Contains(rpc)));
         Assert.Empty(GetModelRequest.Descriptor.Fields.InFieldNumberOrder());
         Assert.Empty(ListMunicipalitiesRequest.Descriptor.Fields.InFieldNumberOrder());
+    }
+
+    private static async Task Drain<T>(Grpc.Core.AsyncServerStreamingCall<T> call)
+    {
+        using (call)
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
     }
 }
