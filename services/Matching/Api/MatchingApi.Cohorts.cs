@@ -16,6 +16,7 @@ public sealed partial class MatchingApi
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker, Roles.Coordinator);
         var cohort = Cohort(request, caller);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var updates = Channel.CreateUnbounded<CohortProgress>(new UnboundedChannelOptions { SingleReader = true });
         var work = Task.Run(() =>
         {
@@ -31,10 +32,14 @@ public sealed partial class MatchingApi
         await foreach (var progress in updates.Reader.ReadAllAsync(context.CancellationToken))
             await responseStream.WriteAsync(new AssignCohortUpdate { Progress = progress }, context.CancellationToken);
         var assignment = await work;
+        CohortDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("solver", assignment.Solver));
         await audit.ReadNewcomersAsync(caller, "AssignCohort", assignment.Pairs.Select(p => p.NewcomerId).Concat(assignment.LeftOut.Select(l => l.NewcomerId)).Distinct(),
             Purposes.Matching, context.CancellationToken);
         await responseStream.WriteAsync(new AssignCohortUpdate { Assignment = assignment }, context.CancellationToken);
     }
+
+    private static readonly System.Diagnostics.Metrics.Histogram<double> CohortDuration =
+        Newcomers.BuildingBlocks.Api.Telemetry.Meter.CreateHistogram<double>("matching.assign_cohort.duration", "ms", "Time to choose, pair, solve and explain one cohort");
 
     /// <summary>The request checked against the caller's scope: coordinators assign buddies only, staff only their own municipalities and newcomers.</summary>
     private CohortRequest Cohort(AssignCohortRequest request, Caller caller)
