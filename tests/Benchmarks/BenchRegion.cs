@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Newcomers.Contracts.V1;
+using Newcomers.Opportunities.Domain;
 
 namespace Newcomers.Benchmarks;
 
@@ -32,7 +33,7 @@ public static class BenchRegion
                 Title = $"Plaats {j.GetProperty("id").GetString()}", Occupation = j.GetProperty("isco").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 RequiredDutchLevel = (CefrLevel)(j.GetProperty("required_dutch").GetInt32() + 1), Skills = { Skills(j) },
                 Schedule = new Availability { HoursPerWeek = j.GetProperty("hours").GetInt32(), DayParts = { Parts(j.GetProperty("week_mask").GetInt32()) } },
-                Location = Point(j), MunicipalityCode = j.GetProperty("municipality").GetString(), Capacity = j.GetProperty("capacity").GetInt32(),
+                Location = Point(j), MunicipalityCode = j.GetProperty("municipality").GetString(), Capacity = Capacity(kind, j.GetProperty("capacity").GetInt32()),
                 CountsTowardsMap = kind != OpportunityKind.LanguageBuddy,
             };
         });
@@ -53,6 +54,10 @@ public static class BenchRegion
         });
 
     public static string ProviderOf(string municipality) => $"bench-{municipality.ToLowerInvariant()}";
+
+    /// <summary>The generator's capacity, but at most the 3 newcomers the API lets one language buddy take (it draws up to 5 for every kind).</summary>
+    private static int Capacity(OpportunityKind kind, int generated) =>
+        kind == OpportunityKind.LanguageBuddy ? Math.Min(generated, OpportunityRules.MaxBuddyCapacity) : generated;
 
     private static GeoPoint Point(JsonElement j) => new() { Latitude = j.GetProperty("lat").GetDouble(), Longitude = j.GetProperty("lon").GetDouble() };
 

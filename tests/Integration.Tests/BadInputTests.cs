@@ -21,6 +21,13 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         return opportunity;
     }
 
+    private static Opportunity BuddyWith(Action<Opportunity> change)
+    {
+        var opportunity = Build.Buddy("some-provider");
+        change(opportunity);
+        return opportunity;
+    }
+
     public static TheoryData<string, string, Func<RunningHost, Task>> Cases => new()
     {
         { "CreateNewcomer", "newcomer", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest()).ResponseAsync },
@@ -33,6 +40,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "CreateNewcomer", "newcomer.availability.day_parts", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Availability.DayParts.Clear()) }).ResponseAsync },
         { "CreateNewcomer", "newcomer.max_travel_km", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.MaxTravelKm = 0) }).ResponseAsync },
         { "CreateNewcomer", "newcomer.occupations[1]", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.Occupations.Add("bakker")) }).ResponseAsync },
+        { "CreateNewcomer", "newcomer.household_id", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.HouseholdId = "huis 12") }).ResponseAsync },
         { "GetNewcomer", "id", h => h.Profiles.GetNewcomerAsync(new GetNewcomerRequest()).ResponseAsync },
         { "UpdateNewcomer", "newcomer", h => h.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest()).ResponseAsync },
         { "UpdateNewcomer", "newcomer.version", h => h.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest { Newcomer = NewcomerWith(n => n.Id = "x") }).ResponseAsync },
@@ -65,6 +73,9 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "CreateOpportunity", "opportunity.end_date", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => { o.StartDate = new Google.Type.Date { Year = 2027, Month = 3, Day = 1 }; o.EndDate = new Google.Type.Date { Year = 2027, Month = 2, Day = 1 }; }) }).ResponseAsync },
         { "CreateOpportunity", "opportunity.start_date", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.StartDate = new Google.Type.Date { Year = 2027, Month = 2, Day = 30 }) }).ResponseAsync },
         { "CreateOpportunity", "opportunity.buddy", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Buddy = new BuddyOffer()) }).ResponseAsync },
+        { "CreateOpportunity", "opportunity.capacity", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = BuddyWith(o => o.Capacity = 4) }).ResponseAsync },
+        { "CreateOpportunity", "opportunity.buddy.families_only", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = BuddyWith(o => o.Buddy.FamiliesOnly = true) }).ResponseAsync },
+        { "CreateOpportunity", "opportunity.buddy.languages", h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = BuddyWith(o => { o.Buddy.Languages.Clear(); o.Buddy.SharedLanguageOnly = true; }) }).ResponseAsync },
         { "BatchCreateOpportunities", "requests", h => h.Opportunities.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest()).ResponseAsync },
         { "BatchCreateOpportunities", "requests[1].opportunity.title", h => h.Opportunities.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement("p") }, new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Title = " ") } } }).ResponseAsync },
         { "BatchCreateOpportunities", "requests[1].opportunity_id", h => h.Opportunities.BatchCreateOpportunitiesAsync(new BatchCreateOpportunitiesRequest { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement("p"), OpportunityId = "same" }, new CreateOpportunityRequest { Opportunity = Build.Placement("p"), OpportunityId = "same" } } }).ResponseAsync },
@@ -146,6 +157,10 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "name_query", ViolationReasons.TooLong, h => h.Profiles.ListNewcomersAsync(new ListNewcomersRequest { NameQuery = new string('a', 101) }).ResponseAsync },
         { "page_token", ViolationReasons.InvalidPageToken, h => h.Profiles.ListNewcomersAsync(new ListNewcomersRequest { PageToken = "not-a-token" }).ResponseAsync },
         { "opportunity.buddy", ViolationReasons.NotAllowed, h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = PlacementWith(o => o.Buddy = new BuddyOffer()) }).ResponseAsync },
+        { "opportunity.capacity", ViolationReasons.OutOfRange, h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = BuddyWith(o => o.Capacity = 4) }).ResponseAsync },
+        { "opportunity.buddy.families_only", ViolationReasons.NotAllowed, h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = BuddyWith(o => o.Buddy.FamiliesOnly = true) }).ResponseAsync },
+        { "opportunity.buddy.languages", ViolationReasons.Required, h => h.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = BuddyWith(o => { o.Buddy.Languages.Clear(); o.Buddy.SharedLanguageOnly = true; }) }).ResponseAsync },
+        { "newcomer.household_id", ViolationReasons.InvalidId, h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.HouseholdId = "huis 12") }).ResponseAsync },
         { "newcomer_id", ViolationReasons.Required, h => h.Matching.ListMatchesAsync(new ListMatchesRequest()).ResponseAsync },
         { "newcomer_id", ViolationReasons.ConflictingFields, h => h.Matching.ListMatchesAsync(new ListMatchesRequest { NewcomerId = "n", OpportunityId = "o" }).ResponseAsync },
         { "opportunity_id", ViolationReasons.ConflictingFields, h => h.Matching.ListMatchesAsync(new ListMatchesRequest { OpportunityId = "o", ProviderId = "p" }).ResponseAsync },

@@ -12,6 +12,7 @@ public sealed class PrivacyTests
 {
     private const string Name = "Zorayda Qwertyuiop";
     private const string Postcode = "3768";
+    private const string Household = "huishouden-qwertyuiop";
     private const string DeclineReason = "geen vervoer vanwege rugklachten van mevrouw";
     private const string EndReason = "verhuisd naar familie in Amersfoort";
 
@@ -19,7 +20,7 @@ public sealed class PrivacyTests
     private static async Task<Newcomer> LeaveTracesAsync(RunningHost host)
     {
         var details = Build.Newcomer();
-        (details.DisplayName, details.Postcode) = (Name, Postcode);
+        (details.DisplayName, details.Postcode, details.HouseholdId) = (Name, Postcode, Household);
         var newcomer = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = details });
         await host.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = new ProtectedAttributes { NewcomerId = newcomer.Id, Gender = Gender.Female, BirthYear = 1990, CountryOfOrigin = "ER" } });
         var provider = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
@@ -53,6 +54,7 @@ public sealed class PrivacyTests
             Assert.Contains(Directory.GetFiles(data), f => Holds(f, Name));
             Assert.All(Directory.GetFiles(data).Where(f => Holds(f, Name)), f => Assert.StartsWith("profiles.db", Path.GetFileName(f), StringComparison.Ordinal));
             Assert.Contains(Directory.GetFiles(data), f => Holds(f, EndReason));
+            Assert.Contains(Directory.GetFiles(data), f => Holds(f, Household));
 
             await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });
 
@@ -63,7 +65,7 @@ public sealed class PrivacyTests
             Assert.Empty((await host.Matching.ListMatchesAsync(new ListMatchesRequest { NewcomerId = newcomer.Id })).Matches);
 
             // Every store file, as it is on disk while the host runs.
-            AssertNowhere(data, newcomer.Id, Name, DeclineReason, EndReason);
+            AssertNowhere(data, newcomer.Id, Name, Household, DeclineReason, EndReason);
         }
     }
 
@@ -148,14 +150,14 @@ public sealed class PrivacyTests
 
             var everything = await DumpAsync(redis, server);
             Assert.NotEmpty(everything);
-            foreach (var secret in new[] { newcomer.Id, Name, DeclineReason, EndReason })
+            foreach (var secret in new[] { newcomer.Id, Name, Household, DeclineReason, EndReason })
                 Assert.DoesNotContain(everything, text => text.Contains(secret, StringComparison.Ordinal));
 
             // Nor do redis-server's files: the append-only file was rewritten (old parts are removed in the background).
             Assert.NotEmpty(files());
             for (var wait = 0; wait < 100 && files().Any(f => Holds(f, Name) || Holds(f, newcomer.Id)); wait++) await Task.Delay(50);
             foreach (var file in files())
-                foreach (var secret in new[] { newcomer.Id, Name, DeclineReason, EndReason })
+                foreach (var secret in new[] { newcomer.Id, Name, Household, DeclineReason, EndReason })
                     Assert.False(Holds(file, secret), $"{Path.GetFileName(file)} still holds '{secret}'");
         }
         finally
@@ -205,7 +207,7 @@ public sealed class PrivacyTests
         await Expect.Status(Grpc.Core.StatusCode.NotFound, () => host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id }).ResponseAsync);
 
         Assert.NotEmpty(lines);
-        foreach (var secret in new[] { newcomer.Id, Name, Postcode, DeclineReason, EndReason, "52.173" })
+        foreach (var secret in new[] { newcomer.Id, Name, Postcode, Household, DeclineReason, EndReason, "52.173" })
             Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
     }
 

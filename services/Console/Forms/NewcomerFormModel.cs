@@ -15,6 +15,7 @@ public sealed class NewcomerFormModel
     public string? CaseworkerContact { get; set; }
     public string? DisplayName { get; set; }
     public string? Postcode { get; set; }
+    public string? HouseholdId { get; set; }
     public CefrLevel DutchLevel { get; set; }
     public string? Languages { get; set; }
     public Leerroute Leerroute { get; set; }
@@ -37,7 +38,7 @@ public sealed class NewcomerFormModel
     public static NewcomerFormModel From(Newcomer n) => new()
     {
         Id = n.Id, Version = n.Version, MunicipalityCode = n.MunicipalityCode, CaseworkerId = n.CaseworkerId, CaseworkerContact = n.CaseworkerContact, DisplayName = n.DisplayName,
-        Postcode = n.Postcode, DutchLevel = n.DutchLevel, Languages = FormText.Join(n.Languages.Select(l => $"{l.Language} {l.Level}")),
+        Postcode = n.Postcode, HouseholdId = n.HouseholdId, DutchLevel = n.DutchLevel, Languages = FormText.Join(n.Languages.Select(l => $"{l.Language} {l.Level}")),
         Leerroute = n.Leerroute, PipGoals = [.. n.PipGoals], MapHoursDone = FormText.Number(n.MapHoursDone), Occupations = FormText.Join(n.Occupations),
         Skills = FormText.Join(n.Skills), EducationLevel = n.EducationLevel, HoursPerWeek = n.Availability?.HoursPerWeek.ToString(Text.Dutch.Culture),
         DayParts = [.. n.Availability?.DayParts ?? []], MaxTravelKm = FormText.Number(n.MaxTravelKm), TravelModes = [.. n.TravelModes],
@@ -71,7 +72,7 @@ public sealed class NewcomerFormModel
         return (new Newcomer
         {
             Id = Id ?? "", Version = Version, MunicipalityCode = (MunicipalityCode ?? "").Trim(), CaseworkerId = (CaseworkerId ?? "").Trim(),
-            CaseworkerContact = (CaseworkerContact ?? "").Trim(), DisplayName = (DisplayName ?? "").Trim(), Postcode = (Postcode ?? "").Trim(), DutchLevel = DutchLevel, Languages = { languages },
+            CaseworkerContact = (CaseworkerContact ?? "").Trim(), DisplayName = (DisplayName ?? "").Trim(), Postcode = (Postcode ?? "").Trim(), HouseholdId = (HouseholdId ?? "").Trim(), DutchLevel = DutchLevel, Languages = { languages },
             Leerroute = Leerroute, PipGoals = { PipGoals }, MapHoursDone = map, Occupations = { FormText.List(Occupations) }, Skills = { FormText.List(Skills) },
             EducationLevel = EducationLevel, Availability = new Availability { HoursPerWeek = (int)Math.Round(hours), DayParts = { DayParts.Order() } },
             MaxTravelKm = travel, TravelModes = { TravelModes }, Status = Status,

@@ -30,6 +30,8 @@ public sealed class OpportunityFormModel
     public string? BuddyLanguages { get; set; }
     public string? BuddyInterests { get; set; }
     public bool FamilyBuddy { get; set; }
+    public bool FamiliesOnly { get; set; }
+    public bool SharedLanguageOnly { get; set; }
     public Gender BuddyGender { get; set; }
 
     public static OpportunityFormModel From(Opportunity o) => new()
@@ -42,6 +44,7 @@ public sealed class OpportunityFormModel
         Status = o.Status == OpportunityStatus.Unspecified ? OpportunityStatus.Open : o.Status,
         BuddyLanguages = FormText.Join(o.Buddy?.Languages ?? []), BuddyInterests = FormText.Join(o.Buddy?.Interests ?? []),
         FamilyBuddy = o.Buddy?.FamilyBuddy == true, BuddyGender = o.Buddy?.Gender ?? Gender.Unspecified,
+        FamiliesOnly = o.Buddy?.FamiliesOnly == true, SharedLanguageOnly = o.Buddy?.SharedLanguageOnly == true,
     };
 
     /// <summary>The opportunity to send (its location still to be placed), or the fields that are not even numbers or dates.</summary>
@@ -68,7 +71,7 @@ public sealed class OpportunityFormModel
             opportunity.Buddy = new BuddyOffer
             {
                 Languages = { FormText.List(BuddyLanguages).Select(l => l.ToLowerInvariant()) }, Interests = { FormText.List(BuddyInterests) },
-                FamilyBuddy = FamilyBuddy, Gender = BuddyGender,
+                FamilyBuddy = FamilyBuddy, Gender = BuddyGender, FamiliesOnly = FamiliesOnly, SharedLanguageOnly = SharedLanguageOnly,
             };
         return (opportunity, errors);
     }

@@ -5,7 +5,7 @@ namespace Newcomers.Console.Text;
 /// <summary>A field violation of the API in Dutch, by its reason code.</summary>
 public static class ViolationText
 {
-    public static string Dutch(BadRequest.Types.FieldViolation violation) => violation.Reason switch
+    public static string Dutch(BadRequest.Types.FieldViolation violation) => ForField(violation) ?? violation.Reason switch
     {
         "REQUIRED" => "Vul dit in.",
         "TOO_LONG" => "Dit is te lang.",
@@ -29,5 +29,15 @@ public static class ViolationText
         "INVALID_PAGE_TOKEN" => "Deze pagina is niet meer geldig. Begin opnieuw bij de eerste pagina.",
         "NOT_ALLOWED" => "Dit mag hier niet.",
         _ => violation.Description,
+    };
+
+    /// <summary>Fields whose rule says more than their reason code: a buddy's places, wishes that need another field, a household's code.</summary>
+    private static string? ForField(BadRequest.Types.FieldViolation violation) => (violation.Field, violation.Reason) switch
+    {
+        ("opportunity.capacity", "OUT_OF_RANGE") => "Vul 1 tot 1000 plekken in. Een taalmaatje neemt 1 tot 3 nieuwkomers.",
+        ("opportunity.buddy.families_only", "NOT_ALLOWED") => "Dit kan alleen voor een gezinsmaatje. Kies dan ook 'Wil ook gezinsmaatje zijn'.",
+        ("opportunity.buddy.languages", "REQUIRED") => "Vul de talen van het taalmaatje in. Die zijn nodig voor 'Alleen als we een taal delen'.",
+        ("newcomer.household_id", "INVALID_ID") => "Gebruik voor het huishouden alleen letters, cijfers, - of _, zoals fam-amina-k (hoogstens 64 tekens).",
+        _ => null,
     };
 }

@@ -8,9 +8,12 @@ namespace Newcomers.Matching.Domain;
 /// active; the opportunity is open with a place left and has not ended; within the newcomer's
 /// travel distance (or the request's, if shorter); Dutch at most <see cref="MatchingOptions.MaxDutchStepsBelow"/>
 /// steps under the level asked; a part of the week in common; the pair neither declined before
-/// nor open already; the newcomer's buddy preference; the request's filter. A pair is removed by
-/// the first constraint it fails, and that constraint counts it. One instance per request (the day,
-/// the setting and the counts); the per-pair checks allocate nothing and inline into the loops.
+/// nor open already; a language buddy and the newcomer honour each other's wishes (<see cref="BuddyFits(NewcomerEntry, OpportunityEntry)"/>);
+/// the request's filter. A pair is removed by the first constraint it fails, and that constraint
+/// counts it. One instance per request (the day, the setting and the counts); the per-pair checks
+/// allocate nothing and inline into the loops. A cohort assignment checks its pairs with the same
+/// <see cref="Check{TPairs}"/>, or with <see cref="BuddyFits(NewcomerEntry, OpportunityEntry, int)"/> against the places
+/// its own assignments leave.
 /// </summary>
 public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
 {
@@ -57,8 +60,34 @@ public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
     public static bool BuddyFits(Gender wanted, Gender offered) => wanted == Gender.Unspecified || wanted == offered;
 
     /// <summary>
+    /// The BuddyPreference constraint, the same whichever side asks: both sides' stated wishes
+    /// (<see cref="BuddyWishesFit"/>), and a family buddy takes the newcomer's household as one unit,
+    /// so it needs <see cref="PlacesNeeded"/> of its places left. A household too large for the
+    /// places left counts here, not under OpenWithCapacity: it is a fact of the pair, not of the place
+    /// alone, and both directions count BuddyPreference. For language buddies only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool BuddyFits(NewcomerEntry n, OpportunityEntry o) => BuddyFits(n, o, o.PlacesLeft);
+
+    /// <summary>As <see cref="BuddyFits(NewcomerEntry, OpportunityEntry)"/>, with the places a caller counts itself (a cohort's assignments so far).</summary>
+    public static bool BuddyFits(NewcomerEntry n, OpportunityEntry o, int placesLeft) => BuddyWishesFit(n, o) && placesLeft >= PlacesNeeded(n, o);
+
+    /// <summary>
+    /// The newcomer's wanted gender; the buddy's families_only (the newcomer has a household) and
+    /// shared_language_only (the two share a language: exactly, on the interned ids, not on their signatures).
+    /// </summary>
+    public static bool BuddyWishesFit(NewcomerEntry n, OpportunityEntry o) =>
+        BuddyFits(n.BuddyGender, o.BuddyGender)
+        && (!o.FamiliesOnly || n.HouseholdId.Length > 0)
+        && (!o.SharedLanguageOnly || Vocabulary.AnyShared(n.Languages, o.Languages));
+
+    /// <summary>The places the pair takes: a family buddy the newcomer's whole unit (<see cref="NewcomerEntry.BuddyUnitSize"/>), anything else one.</summary>
+    public static int PlacesNeeded(NewcomerEntry n, OpportunityEntry o) =>
+        o.Kind == OpportunityKind.LanguageBuddy && o.FamilyBuddy ? n.BuddyUnitSize : 1;
+
+    /// <summary>
     /// The first constraint an opportunity within reach fails for the newcomer, or Unspecified. Reads
-    /// the grid cell only, until a pair needs the entry (its id for a pair history, a buddy's gender, a filter).
+    /// the grid cell only, until a pair needs the entry (its id for a pair history, a buddy, a filter).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Constraint Check(NewcomerEntry n, in OpportunitySpot o, PairHistory pairs, OpportunityFilter filter) =>
@@ -66,7 +95,7 @@ public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
         : !DutchSuffices(n.Dutch, o.RequiredDutch) ? Constraint.DutchLevel
         : !ShareTime(n.WeekMask, o.WeekMask) ? Constraint.Availability
         : !pairs.IsEmpty && pairs.Excludes(o.Id) ? Constraint.NotDeclinedBefore
-        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n.BuddyGender, o.Entry.BuddyGender) ? Constraint.BuddyPreference
+        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n, o.Entry) ? Constraint.BuddyPreference
         : !filter.IsEmpty && !filter.Admits(o.Entry) ? Constraint.RequestFilter
         : Constraint.Unspecified;
 
@@ -80,7 +109,7 @@ public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
         !DutchSuffices(n.Dutch, o.RequiredDutch) ? Constraint.DutchLevel
         : !ShareTime(n.WeekMask, o.WeekMask) ? Constraint.Availability
         : pairs.Of(n.Id).Excludes(o.Id) ? Constraint.NotDeclinedBefore
-        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n.BuddyGender, o.BuddyGender) ? Constraint.BuddyPreference
+        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n, o) ? Constraint.BuddyPreference
         : inScope is not null && !inScope(n) ? Constraint.RequestFilter
         : Constraint.Unspecified;
 

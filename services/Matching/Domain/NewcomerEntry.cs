@@ -15,11 +15,32 @@ public sealed record NewcomerEntry(
     /// <summary>The newcomer's skills among the <see cref="Domain.CommonSkills"/>, one bit each.</summary>
     public uint CommonSkills { get; init; }
 
-    public static NewcomerEntry From(Newcomer n, Vocabulary vocabulary) => new(
+    /// <summary>Matchable (consent and active), with a buddy among the goals of the PIP.</summary>
+    public bool WantsBuddy { get; } = Matchable && Array.IndexOf(PipGoals, PipGoal.Buddy) >= 0;
+
+    /// <summary>The household the newcomer belongs to, or empty.</summary>
+    public string HouseholdId { get; init; } = "";
+
+    /// <summary>The read model's count of that household, shared by its members' entries; null without a household or outside the read model.</summary>
+    public Household? Household { get; init; }
+
+    /// <summary>
+    /// The places a family buddy gives the newcomer's household, which it takes as one unit: every
+    /// member who wants a buddy, the newcomer counted among them (they are the one being matched);
+    /// 1 without a household.
+    /// </summary>
+    public int BuddyUnitSize => Household is { } household ? Math.Max(1, household.WantingBuddy + (WantsBuddy ? 0 : 1)) : 1;
+
+    /// <param name="household">The read model's count of the newcomer's household, if it keeps one.</param>
+    public static NewcomerEntry From(Newcomer n, Vocabulary vocabulary, Household? household = null) => new(
         n.Id, n.Version, n.MunicipalityCode, n.Home.Latitude, n.Home.Longitude, n.MaxTravelKm, Cefr.Step(n.DutchLevel),
         Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations.Select(Isco.Code)], vocabulary.Intern(n.Skills),
         vocabulary.Intern(n.Languages.Select(l => l.Language)), vocabulary.Intern(n.BuddyPreferences?.Interests ?? []),
         Goals.FitByKind(n.PipGoals), [.. n.PipGoals], n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
         n.MapHoursDone, n.Leerroute == Leerroute.Onderwijs, Eligibility.Consents(n),
-        n.Consent?.ShareWithProviders == true) { CommonSkills = Domain.CommonSkills.Mask(n.Skills) };
+        n.Consent?.ShareWithProviders == true)
+    {
+        CommonSkills = Domain.CommonSkills.Mask(n.Skills), HouseholdId = n.HouseholdId,
+        Household = n.HouseholdId.Length > 0 && household?.Id == n.HouseholdId ? household : null,
+    };
 }

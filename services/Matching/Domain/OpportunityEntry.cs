@@ -18,6 +18,12 @@ public sealed record OpportunityEntry(
     /// <summary>When it was posted (its create_time): how long it has waited for newcomers.</summary>
     public DateTimeOffset? Posted { get; init; }
 
+    /// <summary>A buddy who takes households only: newcomers with a household.</summary>
+    public bool FamiliesOnly { get; init; }
+
+    /// <summary>A buddy who takes only newcomers who speak one of the buddy's <see cref="OpportunityEntry.Languages"/>.</summary>
+    public bool SharedLanguageOnly { get; init; }
+
     /// <summary>Open with a place left; such entries are in the spatial grid.</summary>
     public bool TakesNewcomers => Eligibility.TakesNewcomers(this);
 
@@ -32,5 +38,6 @@ public sealed record OpportunityEntry(
         o.Buddy?.Gender ?? Gender.Unspecified, o.Buddy?.FamilyBuddy ?? false, places)
     {
         CommonSkills = Domain.CommonSkills.Mask(o.Skills), Posted = o.CreateTime?.ToDateTimeOffset(),
+        FamiliesOnly = o.Buddy?.FamiliesOnly ?? false, SharedLanguageOnly = o.Buddy?.SharedLanguageOnly ?? false,
     };
 }

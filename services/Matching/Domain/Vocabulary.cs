@@ -34,6 +34,19 @@ public sealed class Vocabulary
         return shared;
     }
 
+    /// <summary>Whether two sorted arrays share an id: exact, and done at the first one shared.</summary>
+    public static bool AnyShared(int[] a, int[] b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) return true;
+            if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return false;
+    }
+
     public static IEnumerable<int> Shared(int[] a, int[] b) => a.Intersect(b);
 
     /// <summary>

@@ -5,9 +5,10 @@ using Newcomers.Matching.Domain;
 namespace Newcomers.Matching.ReadModel;
 
 /// <summary>
-/// Everything candidate generation needs, in memory, fed by the integration events. Every apply
-/// is idempotent: a snapshot older than (or as old as) the one held is ignored, and so is any
-/// event about a removed resource that predates its removal. Readers never lock.
+/// Everything candidate generation needs, in memory, fed by the integration events, with per
+/// household the members who want a buddy (<see cref="Household"/>). Every apply is idempotent: a
+/// snapshot older than (or as old as) the one held is ignored, and so is any event about a removed
+/// resource that predates its removal. Readers never lock.
 /// </summary>
 public sealed class MatchingReadModel
 {
@@ -22,6 +23,7 @@ public sealed class MatchingReadModel
     private readonly ConcurrentDictionary<string, NewcomerEntry> newcomers = new();
     private readonly ConcurrentDictionary<string, long> removedNewcomers = new();
     private readonly SpatialGrid<NewcomerEntry> matchableNewcomers = new();
+    private readonly ConcurrentDictionary<string, Household> households = new();
     private int matchableCount;
     private double widestTravelKm;
     private readonly ConcurrentDictionary<string, MatchFact> matches = new();
@@ -71,6 +73,15 @@ public sealed class MatchingReadModel
     public double WidestTravelKm => Volatile.Read(ref widestTravelKm);
     public int OpportunityCount => opportunities.Count;
 
+    /// <summary>The places a family buddy gives the newcomer's household as the read model counts it now (<see cref="NewcomerEntry.BuddyUnitSize"/>); at least 1.</summary>
+    public int BuddyUnitSize(NewcomerEntry n) => (Newcomer(n.Id) ?? n).BuddyUnitSize;
+
+    /// <summary>How many members of a household want a buddy; 0 for a household the read model does not hold.</summary>
+    public int WantingBuddy(string householdId) => households.TryGetValue(householdId, out var household) ? household.WantingBuddy : 0;
+
+    /// <summary>The households the read model holds: those with a member.</summary>
+    public int HouseholdCount => households.Count;
+
     public bool Apply(Opportunity o)
     {
         lock (writeLock)
@@ -105,8 +116,10 @@ public sealed class MatchingReadModel
         {
             if (removedNewcomers.TryGetValue(n.Id, out var removedAt) && removedAt >= n.Version) return false;
             if (newcomers.TryGetValue(n.Id, out var old) && old.Version >= n.Version) return false;
-            var entry = NewcomerEntry.From(n, Vocabulary);
-            if (old is { Matchable: true }) Unindex(old);
+            if (old is not null) Leave(old);
+            var household = n.HouseholdId.Length == 0 ? null : households.GetOrAdd(n.HouseholdId, id => new Household(id));
+            var entry = NewcomerEntry.From(n, Vocabulary, household);
+            household?.Count(entry, +1);
             newcomers[n.Id] = entry;
             if (entry.Matchable)
             {
@@ -124,7 +137,7 @@ public sealed class MatchingReadModel
         lock (writeLock)
         {
             removedNewcomers[id] = Math.Max(version, removedNewcomers.GetValueOrDefault(id));
-            if (newcomers.TryRemove(id, out var old) && old.Matchable) Unindex(old);
+            if (newcomers.TryRemove(id, out var old)) Leave(old);
             pairsByNewcomer.TryRemove(id, out _);
             foreach (var (matchId, fact) in matches)
             {
@@ -178,10 +191,17 @@ public sealed class MatchingReadModel
         if (old.TakesNewcomers) Displace(old);
     }
 
-    private void Unindex(NewcomerEntry old)
+    /// <summary>Takes the entry out of the grid and out of its household's counts; a household without members is forgotten.</summary>
+    private void Leave(NewcomerEntry old)
     {
-        matchableNewcomers.Remove(old);
-        matchableCount--;
+        if (old.Matchable)
+        {
+            matchableNewcomers.Remove(old);
+            matchableCount--;
+        }
+        if (old.Household is not { } household) return;
+        household.Count(old, -1);
+        if (household.Members == 0) households.TryRemove(new KeyValuePair<string, Household>(household.Id, household));
     }
 
     private sealed record MatchFact(long Version, string NewcomerId, string OpportunityId, MatchState State)

@@ -6,6 +6,9 @@ namespace Newcomers.Opportunities.Domain;
 /// <summary>What valid providers and opportunities are. Field names are reported under the given prefix.</summary>
 public static class OpportunityRules
 {
+    /// <summary>The most newcomers one language buddy takes at once.</summary>
+    public const int MaxBuddyCapacity = 3;
+
     public static readonly IReadOnlySet<string> MutableProvider = new HashSet<string> { "name", "kind", "municipality_code", "platform_id" };
 
     public static readonly IReadOnlySet<string> MutableOpportunity = new HashSet<string>
@@ -44,7 +47,10 @@ public static class OpportunityRules
         v.Location(o.Location, $"{prefix}.location");
         v.Municipality(o.MunicipalityCode, $"{prefix}.municipality_code");
         v.Postcode(o.Postcode, $"{prefix}.postcode");
-        v.Check(o.Capacity is >= 1 and <= 1000, $"{prefix}.capacity", ViolationReasons.OutOfRange, "between 1 and 1000");
+        if (o.Kind == OpportunityKind.LanguageBuddy)
+            v.Check(o.Capacity is >= 1 and <= MaxBuddyCapacity, $"{prefix}.capacity", ViolationReasons.OutOfRange,
+                $"between 1 and {MaxBuddyCapacity} for a language buddy: one volunteer takes at most {MaxBuddyCapacity} newcomers");
+        else v.Check(o.Capacity is >= 1 and <= 1000, $"{prefix}.capacity", ViolationReasons.OutOfRange, "between 1 and 1000");
         v.Date(o.StartDate, $"{prefix}.start_date").Date(o.EndDate, $"{prefix}.end_date");
         if (Dates.TryToDateOnly(o.StartDate, out var start) && Dates.TryToDateOnly(o.EndDate, out var end))
             v.Check(end >= start, $"{prefix}.end_date", ViolationReasons.DateOrder, "on or after start_date");
@@ -56,6 +62,10 @@ public static class OpportunityRules
             for (var i = 0; i < buddy.Languages.Count && i < 20; i++) v.Language(buddy.Languages[i], $"{prefix}.buddy.languages[{i}]");
             v.Labels(buddy.Interests, $"{prefix}.buddy.interests", 20);
             v.Check(Enum.IsDefined(buddy.Gender), $"{prefix}.buddy.gender", ViolationReasons.InvalidChoice, "a Gender value");
+            v.Check(!buddy.FamiliesOnly || buddy.FamilyBuddy, $"{prefix}.buddy.families_only", ViolationReasons.NotAllowed,
+                "only with family_buddy: a buddy who takes households only is a family buddy");
+            v.Check(!buddy.SharedLanguageOnly || buddy.Languages.Count > 0, $"{prefix}.buddy.languages", ViolationReasons.Required,
+                "at least one language with shared_language_only");
         }
     }
 }

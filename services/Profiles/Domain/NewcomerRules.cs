@@ -12,6 +12,7 @@ public static class NewcomerRules
         v.Id(n.CaseworkerId, $"{prefix}.caseworker_id");
         v.Text(n.DisplayName, $"{prefix}.display_name", 200, required: true);
         v.Text(n.CaseworkerContact, $"{prefix}.caseworker_contact", 200);
+        v.OptionalId(n.HouseholdId, $"{prefix}.household_id");
         // Without home, the postcode places the newcomer (HomeFromPostcode): the API sets home from the postcode table or reports the postcode.
         if (n.Home is not null || n.Postcode.Length == 0) v.Location(n.Home, $"{prefix}.home");
         v.Postcode(n.Postcode, $"{prefix}.postcode");
@@ -51,7 +52,7 @@ public static class NewcomerRules
     {
         "municipality_code", "caseworker_id", "display_name", "home", "postcode", "dutch_level", "languages", "leerroute",
         "pip_goals", "occupations", "skills", "education_level", "availability", "max_travel_km", "travel_modes",
-        "buddy_preferences", "status", "caseworker_contact",
+        "buddy_preferences", "status", "caseworker_contact", "household_id",
     };
 
     /// <summary>The update flow of UpdateNewcomer: what may change, and what the result must be.</summary>

@@ -228,7 +228,7 @@ public sealed partial class ReasonTruthTests
         o.Skills.Add(Pick(random, SkillPool, random.Next(0, 4)));
         o.UsefulLanguages.Add(Pick(random, LanguagePool, random.Next(0, 2)));
         o.Schedule = new Availability { HoursPerWeek = random.Next(2, 32), DayParts = { Pick(random, Week, random.Next(1, 6)) } };
-        o.Capacity = random.Next(1, 5);
+        o.Capacity = o.Kind == OpportunityKind.LanguageBuddy ? random.Next(1, 4) : random.Next(1, 5);
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(random.Next(-30, 60));
         if (random.Next(0, 2) == 0) o.StartDate = new Google.Type.Date { Year = start.Year, Month = start.Month, Day = start.Day };
         o.CountsTowardsMap = random.Next(0, 2) == 0;

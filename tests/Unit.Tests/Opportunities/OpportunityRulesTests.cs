@@ -51,6 +51,56 @@ public sealed class OpportunityRulesTests
         Assert.Equal(["opportunity.location.longitude", "opportunity.capacity", "opportunity.end_date"], FieldsOf(bad));
     }
 
+    private static Opportunity Buddy(Action<Opportunity> change)
+    {
+        var buddy = Placement();
+        buddy.Kind = OpportunityKind.LanguageBuddy;
+        buddy.Occupation = "";
+        buddy.Buddy = new BuddyOffer { Languages = { "ar" } };
+        change(buddy);
+        return buddy;
+    }
+
+    private static List<(string, string)> ViolationsOf(Opportunity opportunity)
+    {
+        var v = new Violations();
+        OpportunityRules.Validate(opportunity, "opportunity", v);
+        return [.. v.Fields.Zip(v.Reasons)];
+    }
+
+    [Theory]
+    [InlineData(OpportunityKind.LanguageBuddy, 1, true)]
+    [InlineData(OpportunityKind.LanguageBuddy, 3, true)]
+    [InlineData(OpportunityKind.LanguageBuddy, 4, false)]
+    [InlineData(OpportunityKind.LanguageBuddy, 0, false)]
+    [InlineData(OpportunityKind.Volunteering, 4, true)]
+    [InlineData(OpportunityKind.WorkPlacement, 1000, true)]
+    [InlineData(OpportunityKind.WorkPlacement, 1001, false)]
+    public void A_language_buddy_takes_one_to_three_newcomers_and_other_places_up_to_a_thousand(OpportunityKind kind, int capacity, bool valid)
+    {
+        var opportunity = Placement();
+        opportunity.Kind = kind;
+        opportunity.Capacity = capacity;
+        if (kind == OpportunityKind.LanguageBuddy) opportunity.Buddy = new BuddyOffer();
+        List<(string, string)> expected = valid ? [] : [("opportunity.capacity", ViolationReasons.OutOfRange)];
+        Assert.Equal(expected, ViolationsOf(opportunity));
+    }
+
+    [Fact]
+    public void Only_a_family_buddy_takes_households_only()
+    {
+        Assert.Equal([("opportunity.buddy.families_only", ViolationReasons.NotAllowed)], ViolationsOf(Buddy(o => o.Buddy.FamiliesOnly = true)));
+        Assert.Empty(ViolationsOf(Buddy(o => { o.Buddy.FamiliesOnly = true; o.Buddy.FamilyBuddy = true; })));
+    }
+
+    [Fact]
+    public void A_buddy_who_asks_for_a_shared_language_names_at_least_one()
+    {
+        Assert.Equal([("opportunity.buddy.languages", ViolationReasons.Required)], ViolationsOf(Buddy(o => { o.Buddy.Languages.Clear(); o.Buddy.SharedLanguageOnly = true; })));
+        Assert.Empty(ViolationsOf(Buddy(o => o.Buddy.SharedLanguageOnly = true)));
+        Assert.Empty(ViolationsOf(Buddy(o => o.Buddy.Languages.Clear())));
+    }
+
     [Fact]
     public void A_provider_needs_a_name_a_kind_and_a_municipality()
     {

@@ -52,6 +52,26 @@ public sealed class NewcomerRulesTests
         Assert.Equal(["newcomer.home"], FieldsOf(new Newcomer(Valid()) { Home = null, Postcode = "" }));
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("fam-amina_k-2", true)]
+    [InlineData("fam amina", false)]
+    [InlineData("../h1", false)]
+    public void A_household_id_is_optional_and_follows_the_rules_of_every_id(string household, bool valid)
+    {
+        var v = new Violations();
+        NewcomerRules.Validate(new Newcomer(Valid()) { HouseholdId = household }, "newcomer", v);
+        (string, string)[] expected = valid ? [] : [("newcomer.household_id", ViolationReasons.InvalidId)];
+        Assert.Equal(expected, v.Fields.Zip(v.Reasons));
+    }
+
+    [Fact]
+    public void A_household_id_is_changed_by_its_own_update_mask_path()
+    {
+        var updated = NewcomerRules.Update.Apply(Valid(), new Newcomer(Valid()) { HouseholdId = "fam-1", DisplayName = "other" }, new FieldMask { Paths = { "household_id" } });
+        Assert.Equal(("fam-1", "Amina K."), (updated.HouseholdId, updated.DisplayName));
+    }
+
     [Fact]
     public void Protected_attributes_take_only_a_gender_a_plausible_birth_year_and_a_country_code()
     {
