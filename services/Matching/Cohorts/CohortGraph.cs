@@ -25,8 +25,8 @@ public sealed class CohortGraph(NewcomerEntry[] newcomers, OpportunityEntry[] op
     /// <summary>Eligible pairs found, before only the best of each newcomer were kept as arcs.</summary>
     public int EligiblePairs { get; set; }
 
-    /// <summary>Whether some unit has more than one member: the problem is then no longer a flow.</summary>
-    public bool HasHouseholds => Units.Exists(u => u.Size > 1);
+    /// <summary>Whether some unit is a household (a newcomer is then in two units, or a unit takes more than one place): the problem is then no longer a flow.</summary>
+    public bool HasHouseholds => Units.Exists(u => u.Size > 1 || u.Places > 1);
 
     public int AddUnit(CohortUnit unit)
     {

@@ -9,7 +9,9 @@ namespace Newcomers.Matching.Cohorts;
 /// grid of the cohort's own), the hard constraints of <see cref="Eligibility"/> as a recommendation
 /// applies them, and the best <c>pairsPerNewcomer</c> eligible pairs by quality. As in a
 /// recommendation, the heuristic's bound skips pairs that cannot make the list; when the quality is
-/// a model's, the heuristic shortlists and the model's quality chooses among the shortlist.
+/// a model's, the heuristic shortlists and the model's quality chooses among the shortlist. A family
+/// buddy takes a household whole: its pairs with the household's members go to the household's
+/// unit (<see cref="HouseholdPairs"/>), not to each member's own list.
 /// </summary>
 public sealed class CohortGraphBuilder(Eligibility eligibility, Func<string, PairHistory> pairsOf, IPairQuality quality, int pairsPerNewcomer, int shortlist, double maxDistanceKm)
 {
@@ -33,6 +35,7 @@ public sealed class CohortGraphBuilder(Eligibility eligibility, Func<string, Pai
         var cells = new List<OpportunitySpot[]>(256);
         Span<int> removed = stackalloc int[(int)Constraint.RequestFilter + 1];
         var today = eligibility.Today;
+        var households = new HouseholdPairs(cohort.Newcomers);
         for (var i = 0; i < cohort.Newcomers.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,8 +62,20 @@ public sealed class CohortGraphBuilder(Eligibility eligibility, Func<string, Pai
                         removed[(int)failed]++;
                         continue;
                     }
-                    eligible++;
                     var distance = Math.Sqrt(squared);
+                    if (o.FamilyBuddy && o.Kind == OpportunityKind.LanguageBuddy && households.Holds(i))
+                    {
+                        var index = indexOf[o.Id];
+                        if (!Eligibility.BuddyFits(n, o.Entry, cohort.Places[index]))
+                        {
+                            removed[(int)Constraint.BuddyPreference]++;
+                            continue;
+                        }
+                        households.Offer(i, index, quality.Quality(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance);
+                        eligible++;
+                        continue;
+                    }
+                    eligible++;
                     if (HeuristicRanker.Score(FeatureExtractor.Optimistic(n, o, distance)) < top.Threshold) continue;
                     top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance, o.Id, o.Entry);
                 }
@@ -73,6 +88,7 @@ public sealed class CohortGraphBuilder(Eligibility eligibility, Func<string, Pai
                 graph.Arcs.Add(new CohortArc(unit, indexOf[o.Id], q, distance));
             newcomersDone?.Invoke(i + 1);
         }
+        households.AddTo(graph, pairsPerNewcomer);
         return graph;
     }
 

@@ -10,7 +10,7 @@ namespace Newcomers.Matching.Cohorts;
 /// of least cost is exactly "as many as possible, then the most quality", and a bypass arc from the
 /// source to the sink gives "quality only". A household that a family buddy takes whole cannot be
 /// split as a flow can, so then it is CP-SAT: a choice per arc, each newcomer at most once, each
-/// opportunity at most its places, and the same objectives as weights.
+/// opportunity at most its places (a household using its own), and the same objectives as weights.
 /// </summary>
 public static class CohortSolver
 {
@@ -68,7 +68,7 @@ public static class CohortSolver
             choices[a] = model.NewBoolVar($"a{a}");
             weights[a] = perNewcomer * unit.Size + arc.ScaledQuality;
             foreach (var m in unit.Members) (byNewcomer[m] ??= []).Add(choices[a]);
-            (byOpportunity[arc.Opportunity] ??= []).Add((choices[a], unit.Size));
+            (byOpportunity[arc.Opportunity] ??= []).Add((choices[a], unit.Places));
         }
         foreach (var vars in byNewcomer)
             if (vars is { Count: > 1 }) model.AddAtMostOne(vars);

@@ -17,8 +17,8 @@ public static class GreedyAssignment
         {
             var arc = graph.Arcs[a];
             var unit = graph.Units[arc.Unit];
-            if (places[arc.Opportunity] < unit.Size || Array.Exists(unit.Members, m => matched[m])) continue;
-            places[arc.Opportunity] -= unit.Size;
+            if (places[arc.Opportunity] < unit.Places || Array.Exists(unit.Members, m => matched[m])) continue;
+            places[arc.Opportunity] -= unit.Places;
             foreach (var m in unit.Members) matched[m] = true;
             chosen.Add(a);
         }

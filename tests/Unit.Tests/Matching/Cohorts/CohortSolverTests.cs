@@ -92,7 +92,7 @@ public sealed class CohortSolverTests
         // A household of three and a family buddy with two places: the buddy cannot take it, however good.
         var graph = new CohortGraph(new NewcomerEntry[4], new OpportunityEntry[2], [2, 1]);
         for (var n = 0; n < 4; n++) graph.AddUnit(CohortUnit.Alone(n));
-        var household = graph.AddUnit(new CohortUnit([0, 1, 2], "h1"));
+        var household = graph.AddUnit(new CohortUnit([0, 1, 2], "h1", 3));
         graph.Arcs.AddRange([new CohortArc(household, 0, 2.7, 1), new CohortArc(3, 0, 0.2, 1), new CohortArc(0, 1, 0.4, 1)]);
 
         var solution = CohortSolver.Solve(graph, CohortObjective.LeaveNoOneBehind);

@@ -16,7 +16,11 @@ public static class RandomGraphs
         for (var n = 0; n < newcomers; n++) graph.AddUnit(CohortUnit.Alone(n));
         if (households)
             for (var h = 0; h + 1 < newcomers && random.NextDouble() < 0.6; h += 2)
-                graph.AddUnit(new CohortUnit(random.NextDouble() < 0.5 || h + 2 >= newcomers ? [h, h + 1] : [h, h + 1, h + 2], $"h{h}"));
+            {
+                int[] members = random.NextDouble() < 0.5 || h + 2 >= newcomers ? [h, h + 1] : [h, h + 1, h + 2];
+                // Now and then a member outside the cohort wants a buddy too, and takes a place.
+                graph.AddUnit(new CohortUnit(members, $"h{h}", members.Length + (random.NextDouble() < 0.3 ? 1 : 0)));
+            }
         for (var u = 0; u < graph.Units.Count; u++)
             for (var o = 0; o < opportunities; o++)
                 if (random.NextDouble() < density)
@@ -39,16 +43,16 @@ public static class RandomGraphs
                 return;
             }
             Try(unit + 1, matched, quality);
-            var members = graph.Units[unit].Members;
+            var (members, needed) = (graph.Units[unit].Members, graph.Units[unit].Places);
             if (Array.Exists(members, m => taken[m])) return;
             foreach (var arc in arcsOf[unit])
             {
-                if (places[arc.Opportunity] < members.Length) continue;
-                places[arc.Opportunity] -= members.Length;
+                if (places[arc.Opportunity] < needed) continue;
+                places[arc.Opportunity] -= needed;
                 foreach (var m in members) taken[m] = true;
                 Try(unit + 1, matched + members.Length, quality + arc.ScaledQuality);
                 foreach (var m in members) taken[m] = false;
-                places[arc.Opportunity] += members.Length;
+                places[arc.Opportunity] += needed;
             }
         }
         Try(0, 0, 0);
@@ -71,7 +75,7 @@ public static class RandomGraphs
                 taken[m] = true;
                 matched++;
             }
-            used[arc.Opportunity] += graph.Units[arc.Unit].Size;
+            used[arc.Opportunity] += graph.Units[arc.Unit].Places;
             quality += arc.ScaledQuality;
         }
         for (var o = 0; o < used.Length; o++) Assert.True(used[o] <= graph.Places[o], $"opportunity {o}: {used[o]} of {graph.Places[o]} places");
