@@ -35,6 +35,7 @@ try
             Console.WriteLine($"\nmodel {version.Id}: {version.TrainingPairs} pairs in {version.TrainingGroups} groups, trained in {version.TrainingSeconds:0.0} s");
             Print(version.Evaluation);
             Console.WriteLine(version.Decision);
+            PrintAcceptance(version.Acceptance);
             return 0;
         }
         case "evaluate":
@@ -71,6 +72,17 @@ static void Print(ModelEvaluation e)
     Row("current model", e.PreviousModel);
     Row("heuristic", e.Heuristic);
     Row("random", e.Random);
+}
+
+static void PrintAcceptance(AcceptanceModel? a)
+{
+    if (a is null) return;
+    Console.WriteLine($"\nacceptance model {a.Name}: {a.Decision}");
+    if (a.Reliability.Count == 0) return;
+    Console.WriteLine($"{a.TrainingPairs} answered proposals trained the trees, {a.CalibrationPairs} calibrated them, {a.TestPairs} tested them ({a.Data}), in {a.TrainingSeconds:0.0} s");
+    Console.WriteLine($"base rate {a.BaseRate:0.000}  Brier {a.Brier:0.0000} (base rate's {a.BaseRateBrier:0.0000})  ECE {a.ExpectedCalibrationError:0.0000}  log loss {a.LogLoss:0.0000}");
+    Console.WriteLine($"{"predicted",-12}{"pairs",8}{"mean predicted",16}{"observed",10}");
+    foreach (var b in a.Reliability) Console.WriteLine($"{$"{b.Lower:0.0}-{b.Upper:0.0}",-12}{b.Pairs,8}{b.MeanPredicted,16:0.000}{b.ObservedRate,10:0.000}");
 }
 
 static int Letor(string directory)

@@ -23,7 +23,7 @@ public sealed class ModelTests
             using (var call = host.Matching.TrainModel(new TrainModelRequest { Source = TrainingSource.Simulator, Groups = 1500 }))
                 while (await call.ResponseStream.MoveNext(CancellationToken.None)) progress.Add(call.ResponseStream.Current);
 
-            Assert.Equal(["data", "training", "evaluating", "promoted"], progress.Select(p => p.Stage).Distinct());
+            Assert.Equal(["data", "training", "acceptance", "evaluating", "promoted"], progress.Select(p => p.Stage).Distinct());
             var version = progress[^1].Model;
             Assert.True(version.Promoted, version.Decision);
             Assert.True(version.Evaluation.Model.NdcgAt10 > version.Evaluation.Heuristic.NdcgAt10);

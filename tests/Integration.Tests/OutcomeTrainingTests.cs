@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
 
 namespace Newcomers.Integration.Tests;
 
@@ -37,6 +39,14 @@ public sealed class OutcomeTrainingTests
         Assert.Equal(8 * 80, version.TrainingPairs + version.Evaluation.Groups * 8);
         Assert.Equal("held-out outcomes", version.Evaluation.Data);
         Assert.Contains(stages[^1].Stage, new[] { "promoted", "kept" });
+
+        // 53 proposals were answered, all accepted; the 27 still waiting say nothing yet. With one answer only, no acceptance model.
+        var acceptance = version.Acceptance;
+        Assert.Equal(53, acceptance.TrainingPairs + acceptance.CalibrationPairs + acceptance.TestPairs);
+        Assert.False(acceptance.GivesQuality);
+        Assert.StartsWith("not trained:", acceptance.Decision);
+        Assert.Contains(stages, s => s.Stage == "acceptance" && s.Message.Contains("not trained", StringComparison.Ordinal));
+        Assert.False(host.Services.GetRequiredService<IRankerInForce>().Quality.IsProbability);
     }
 
     [Fact]

@@ -47,6 +47,9 @@ public sealed class RunningHost : IAsyncDisposable
         new(BearerChannel.For(GrpcAddress, Token($"test-{role}", role, municipalities, providers, platform)));
 
     public string DataDirectory { get; }
+
+    /// <summary>The host's services, to look at what no RPC shows yet (such as the pair quality in force).</summary>
+    public IServiceProvider Services => app.Services;
     public string HttpAddress { get; }
     public GrpcChannel Channel { get; }
     public ProfileService.ProfileServiceClient Profiles { get; }

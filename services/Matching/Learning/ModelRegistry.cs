@@ -8,8 +8,9 @@ using Newcomers.Matching.Storage;
 namespace Newcomers.Matching.Learning;
 
 /// <summary>
-/// Every trained version (the ML.NET zip and its metadata) in the Matching store, and the one that
-/// ranks now. Promoting swaps it in at once: the next request ranks with it, no restart needed.
+/// Every trained version (the ML.NET zip, its acceptance model's zip when it has one, and its
+/// metadata) in the Matching store, and the one that ranks now. Promoting swaps it in at once: the
+/// next request ranks with it, and its acceptance model gives the pair quality, no restart needed.
 /// The promotion is an event too, so every other replica of the matching service swaps as well.
 /// </summary>
 public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogger<ModelRegistry> logger) : IIntegrationEventHandler, IDisposable
@@ -38,7 +39,7 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
             var version = await store.GetAsync(Versions, id, cancellationToken);
             var file = await store.GetAsync(MatchStore.ModelFiles, id, cancellationToken);
             if (version is null || file is null) return;
-            var model = Build(version, file);
+            var model = Build(version, file, await store.GetAsync(MatchStore.AcceptanceFiles, id, cancellationToken));
             if (await CurrentIdAsync(cancellationToken) != id) return; // superseded while building: its own event follows
             ranker.Swap(model);
             logger.LogInformation("Ranking with model {Model}", id);
@@ -49,12 +50,13 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
         }
     }
 
-    /// <summary>Stores a version; when promoted it also becomes the current model.</summary>
-    public async Task SaveAsync(ModelVersion version, byte[] zip, CancellationToken cancellationToken)
+    /// <summary>Stores a version, with its acceptance model's zip when it has one; when promoted it also becomes the current model.</summary>
+    public async Task SaveAsync(ModelVersion version, byte[] zip, byte[]? acceptanceZip, CancellationToken cancellationToken)
     {
         var changes = MatchStore.ModelFiles.Put(new ChangeSet(), version.Id, zip);
+        if (acceptanceZip is not null) MatchStore.AcceptanceFiles.Put(changes, version.Id, acceptanceZip);
         Versions.Put(changes, version, 0);
-        var model = version.Promoted ? Build(version, zip) : null;
+        var model = version.Promoted ? Build(version, zip, acceptanceZip) : null;
         if (model is not null)
             changes.Release(CurrentKey).Claim(CurrentKey, version.Id).Publish(IntegrationEvents.Of(new ModelPromoted { ModelId = version.Id }));
         promoting = model is null ? null : version.Id;
@@ -85,10 +87,12 @@ public sealed class ModelRegistry(MatchStore store, CurrentRanker ranker, ILogge
     public Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
         integrationEvent.PayloadCase == IntegrationEvent.PayloadOneofCase.ModelPromoted ? LoadAsync(cancellationToken) : Task.CompletedTask;
 
-    public static RankingModel Build(ModelVersion version, byte[] zip)
+    /// <summary>A version ready to rank; without an acceptance zip, the heuristic's score stays the pair quality.</summary>
+    public static RankingModel Build(ModelVersion version, byte[] zip, byte[]? acceptanceZip = null)
     {
         using var stream = new MemoryStream(zip);
         var transformer = new MLContext().Model.Load(stream, out _);
-        return new RankingModel(version, TreeEnsemble.From(transformer));
+        var acceptance = acceptanceZip is null ? null : AcceptanceQuality.Load(AcceptanceQuality.NameFor(version.Id), acceptanceZip);
+        return new RankingModel(version, TreeEnsemble.From(transformer), acceptance);
     }
 }

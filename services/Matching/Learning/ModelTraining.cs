@@ -7,8 +7,9 @@ using Newcomers.Contracts.V1;
 namespace Newcomers.Matching.Learning;
 
 /// <summary>
-/// A training run: data, LightGBM LambdaRank, evaluation on held-out data beside the heuristic, a
-/// random order and the current model, then the promotion rule (<see cref="PromotionRule"/>). One training run at a time, and one
+/// A training run: data, LightGBM LambdaRank, the acceptance model beside it (<see cref="AcceptanceTrainer"/>),
+/// evaluation on held-out data beside the heuristic, a random order and the current model, then the
+/// promotion rule (<see cref="PromotionRule"/>). One training run at a time, and one
 /// evaluation at a time: either asked for while one of its kind runs fails its precondition
 /// (TRAINING_IN_PROGRESS, EVALUATION_IN_PROGRESS) rather than queue, so runs never pile up on the cores.
 /// </summary>
@@ -49,21 +50,28 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             var model = await fitting;
             var seconds = clock.Elapsed.TotalSeconds;
 
-            await report(new TrainModelProgress { Stage = "evaluating", Fraction = 0.85, Message = $"trained in {seconds:0.0} s; evaluating on {description}" });
+            var created = DateTime.UtcNow;
+            var id = $"model-{created:yyyyMMddHHmmssfff}";
+            await report(new TrainModelProgress { Stage = "acceptance", Fraction = 0.8, Message = $"ranking trained in {seconds:0.0} s; training the acceptance model on answered proposals" });
+            var (acceptance, acceptanceZip) = await Task.Run(() => new AcceptanceTrainer().Run(train, heldOut, AcceptanceQuality.NameFor(id), description), CancellationToken.None);
+            await report(new TrainModelProgress { Stage = "acceptance", Fraction = 0.84, Message = $"acceptance model {acceptance.Decision}" });
+
+            await report(new TrainModelProgress { Stage = "evaluating", Fraction = 0.85, Message = $"evaluating on {description}" });
             var evaluation = Compare(trainer, test, description, trainer.Evaluate(model, test.Select(p => p.Row())), registry.Current);
             evaluation.GroupsWithoutOutcome = leftOut;
             var version = new ModelVersion
             {
-                Id = $"model-{DateTime.UtcNow:yyyyMMddHHmmssfff}", CreateTime = Timestamp.FromDateTime(DateTime.UtcNow), Source = source,
+                Id = id, CreateTime = Timestamp.FromDateTime(created), Source = source,
                 TrainingGroups = trainGroups, TrainingPairs = train.Count, TrainingSeconds = Math.Round(seconds, 2),
                 Features = { FeatureVector.Names }, Evaluation = evaluation, Baseline = { Baseline(train) }, PairsReExtracted = reExtracted, PairsLeftOut = leftOutPairs, TakeUpByPosition = { takeUp },
+                Acceptance = acceptance,
             };
             // Per held-out group: the new model's flat trees (the scores it serves with) against the ranker in force.
             var candidate = TreeEnsemble.From(model);
             var current = registry.Current;
             var perGroup = PromotionRule.PerGroup(test, p => candidate.Score(p.Features), p => current?.Score(p.Features) ?? p.HeuristicScore);
             (version.Promoted, version.Decision) = new PromotionRule(options.Value.PromotionMargin).Decide(evaluation, perGroup);
-            await registry.SaveAsync(version, trainer.Save(model), cancellationToken);
+            await registry.SaveAsync(version, trainer.Save(model), acceptanceZip, cancellationToken);
             logger.LogInformation("Model {Model}: NDCG@10 {Ndcg:0.000}; {Decision}", version.Id, evaluation.Model.NdcgAt10, version.Decision);
             await report(new TrainModelProgress { Stage = version.Promoted ? "promoted" : "kept", Fraction = 1, Message = version.Decision, Model = version });
             return version;

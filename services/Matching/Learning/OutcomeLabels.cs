@@ -26,6 +26,17 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
         _ => 0,
     };
 
+    /// <summary>The lowest grade that counts as accepted or better: accepted, started, completed, or ended after acceptance.</summary>
+    public const int AcceptedGrade = 2;
+
+    /// <summary>
+    /// The answer to a pair's proposal, from the matches that credit its list: accepted or better when one got that far,
+    /// not when one was declined (or withdrawn), and null while every proposal still waits for its answers.
+    /// </summary>
+    public static ProposalOutcome? Answer(IEnumerable<Match> credited) =>
+        credited.Where(m => m.State == MatchState.Declined || Grade(m) >= AcceptedGrade).OrderByDescending(Grade)
+            .Select(m => new ProposalOutcome(m.Id, Grade(m) >= AcceptedGrade)).FirstOrDefault();
+
     public async Task<OutcomeData> LoadAsync(CancellationToken cancellationToken)
     {
         var pairs = new List<LabelledPair>();
@@ -44,9 +55,9 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
             var splitKey = Group(forNewcomer ? "newcomer:" + impression.NewcomerId : "opportunity:" + impression.OpportunityId);
             foreach (var item in impression.Items)
             {
-                var label = matches
-                    .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId) && Credits(m, impression))
-                    .Select(Grade).DefaultIfEmpty(0).Max();
+                var credited = matches
+                    .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId) && Credits(m, impression)).ToList();
+                var label = credited.Select(Grade).DefaultIfEmpty(0).Max();
                 float[]? features = impression.FeatureSet == FeatureVector.Version ? [.. item.Features] : ExtractAgain(impression, item, forNewcomer);
                 if (features is null)
                 {
@@ -54,7 +65,7 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
                     continue;
                 }
                 if (impression.FeatureSet != FeatureVector.Version) reExtracted++;
-                pairs.Add(new LabelledPair(group, label, features, item.HeuristicScore, splitKey, item.Position));
+                pairs.Add(new LabelledPair(group, label, features, item.HeuristicScore, splitKey, item.Position, Answer(credited)));
             }
         }
         return new OutcomeData(pairs, reExtracted, leftOut);

@@ -3,13 +3,20 @@ using Newcomers.Matching.Domain;
 
 namespace Newcomers.Matching.Learning;
 
-/// <summary>A promoted model ready to rank: its version, its trees, and its baseline for reasons.</summary>
-public sealed class RankingModel(ModelVersion version, TreeEnsemble trees) : IRanker
+/// <summary>
+/// A promoted model ready to rank: its version, its trees, its baseline for reasons, and the
+/// acceptance model trained beside it (null for a version without one, such as those trained before
+/// acceptance models existed).
+/// </summary>
+public sealed class RankingModel(ModelVersion version, TreeEnsemble trees, AcceptanceQuality? acceptance = null) : IRanker
 {
     // A model of an earlier feature set has a shorter baseline; its trees never read the later features.
     private readonly float[] baseline = [.. version.Baseline, .. new float[Math.Max(0, FeatureVector.Length - version.Baseline.Count)]];
 
     public ModelVersion Version => version;
+
+    /// <summary>The calibrated acceptance of a pair, when the version has an acceptance model that gives the quality.</summary>
+    public AcceptanceQuality? Acceptance => acceptance;
 
     public string Id => version.Id;
 

@@ -6,8 +6,8 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Newcomers.Matching.Learning;
 
 /// <summary>
-/// The trees of a trained LightGBM ranking model, read out of ML.NET into flat arrays and walked
-/// in a plain loop: the same scores as ML.NET's own prediction, at a fraction of the cost per row.
+/// The trees of a trained LightGBM model (the ranking, or the acceptance classifier), read out of
+/// ML.NET into flat arrays and walked in a plain loop: the same scores as ML.NET's own prediction, at a fraction of the cost per row.
 /// </summary>
 public sealed class TreeEnsemble
 {
@@ -58,8 +58,11 @@ public sealed class TreeEnsemble
     {
         var last = model is IEnumerable<ITransformer> chain ? chain.Last() : model;
         var ranking = (RankingPredictionTransformer<LightGbmRankingModelParameters>)last;
-        return new TreeEnsemble(ranking.Model.TrainedTreeEnsemble);
+        return Of(ranking.Model);
     }
+
+    /// <summary>The trees of any LightGBM model, the ranking's or the acceptance classifier's; scores are their raw output.</summary>
+    public static TreeEnsemble Of(TreeEnsembleModelParametersBasedOnRegressionTree model) => new(model.TrainedTreeEnsemble);
 
     /// <summary>
     /// For each group of features (a bit mask over feature indexes below 64): the score minus the

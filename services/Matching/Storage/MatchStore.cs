@@ -8,7 +8,8 @@ namespace Newcomers.Matching.Storage;
 
 /// <summary>
 /// The Matching service's own store: matches, the open pairs, the places taken, the impressions
-/// shown, and the trained models (their versions, their files, and which one ranks).
+/// shown, and the trained models (their versions, their files, their acceptance models' files, and
+/// which one ranks).
 /// </summary>
 public sealed class MatchStore(IDocumentStoreFactory factory, Markers markers, IEventBus bus, ILogger<MatchStore> logger)
     : ServiceStore(factory.Open("matching"), markers, bus, logger)
@@ -37,6 +38,12 @@ public sealed class MatchStore(IDocumentStoreFactory factory, Markers markers, I
 
     /// <summary>Every trained model's ML.NET zip, by version id.</summary>
     public static readonly BlobCollection ModelFiles = new("model_files");
+
+    /// <summary>
+    /// The ML.NET zip of a version's acceptance model, by version id: only for versions whose
+    /// acceptance model gives the pair quality (none for versions trained before there were any).
+    /// </summary>
+    public static readonly BlobCollection AcceptanceFiles = new("acceptance_files");
 
     /// <summary>Held by the id of the model that ranks.</summary>
     public const string CurrentModelKey = "current-model";

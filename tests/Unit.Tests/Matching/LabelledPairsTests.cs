@@ -18,6 +18,28 @@ public sealed class LabelledPairsTests
     }
 
     [Fact]
+    public void The_calibration_split_takes_about_one_training_key_in_five_and_no_key_is_on_both_sides()
+    {
+        var pairs = Enumerable.Range(0, 20_000).Select(i => Pair((uint)i, 1, (uint)(i % 5000) * 7919u)).ToList();
+        var (train, _) = LabelledPairs.SplitByGroup(pairs);
+        var (fit, calibration) = LabelledPairs.SplitForCalibration(train);
+
+        Assert.Empty(fit.Select(p => p.SplitKey).Intersect(calibration.Select(p => p.SplitKey)));
+        Assert.Equal(train.Count, fit.Count + calibration.Count);
+        // A hash of its own: among the keys training keeps, still about one in five.
+        Assert.InRange(calibration.Select(p => p.SplitKey).Distinct().Count() / (double)train.Select(p => p.SplitKey).Distinct().Count(), 0.17, 0.23);
+    }
+
+    [Fact]
+    public void Simulated_pairs_graded_one_or_more_are_answered_proposals_accepted_from_grade_two()
+    {
+        var pairs = LabelledPairs.From(new OutcomeSimulator(2).Groups(50));
+        Assert.All(pairs, p => Assert.Equal(p.Label >= 1, p.Proposal is not null));
+        Assert.All(pairs.Where(p => p.Proposal is not null), p => Assert.Equal(p.Label >= 2, p.Proposal!.Accepted));
+        Assert.Equal(pairs.Count(p => p.Label >= 1), LabelledPairs.Proposals(pairs).Count);
+    }
+
+    [Fact]
     public void Groups_in_which_nothing_was_taken_up_are_left_out_and_counted()
     {
         var pairs = new[] { Pair(1, 0, 1), Pair(1, 2, 1), Pair(2, 0, 2), Pair(2, 0, 2), Pair(3, 0, 3) };

@@ -136,8 +136,8 @@ public sealed class ModelLifecycleTests
         var trained = Train();
         var zip = new RankingTrainer().Save(new RankingTrainer().Train(LabelledPairs.From(new OutcomeSimulator(5).Groups(300)).Select(p => p.Row()), trees: 10));
 
-        await one.SaveAsync(new ModelVersion(trained.Version) { Id = "m1", Promoted = true }, zip, CancellationToken.None);
-        await other.SaveAsync(new ModelVersion(trained.Version) { Id = "m2", Promoted = true }, zip, CancellationToken.None);
+        await one.SaveAsync(new ModelVersion(trained.Version) { Id = "m1", Promoted = true }, zip, null, CancellationToken.None);
+        await other.SaveAsync(new ModelVersion(trained.Version) { Id = "m2", Promoted = true }, zip, null, CancellationToken.None);
         // Each replica gets both promotions, the later one first.
         foreach (var registry in new[] { one, other })
             foreach (var id in new[] { "m2", "m1" })

@@ -33,6 +33,34 @@ public sealed class OutcomeLabelsTests
     }
 
     [Fact]
+    public async Task A_proposal_answers_for_the_acceptance_model_once_declined_or_accepted_and_once_however_many_lists_showed_it()
+    {
+        await using var store = TempMatchStore.Open();
+        var changes = new ChangeSet();
+        foreach (var (request, at) in new[] { ("r1", ShownAt), ("r2", ShownAt.AddHours(1)) })
+        {
+            var impression = new Impression { RequestId = request, NewcomerId = "n1", ShownAtMs = at.ToUnixTimeMilliseconds(), Ranker = "heuristic-v1", FeatureSet = FeatureVector.Version };
+            foreach (var id in new[] { "declined", "waiting", "ended", "ignored" })
+                impression.Items.Add(new ShownItem { OpportunityId = id, Position = impression.Items.Count + 1, Features = { new float[FeatureVector.Length] } });
+            MatchStore.Impressions.Put(changes, impression, 0);
+        }
+        MatchStore.Matches.Put(changes, Match("m1", "declined", MatchState.Declined, ShownAt.AddDays(1)), 0);
+        MatchStore.Matches.Put(changes, Match("m2", "waiting", MatchState.Proposed, ShownAt.AddDays(1)), 0);
+        var ended = Match("m3", "ended", MatchState.Ended, ShownAt.AddDays(1));
+        ended.History.Add(new StateChange { State = MatchState.Accepted, Time = ended.CreateTime });
+        MatchStore.Matches.Put(changes, ended, 0);
+        await store.CommitAsync(changes);
+
+        var pairs = (await new OutcomeLabels(store, new MatchingReadModel()).LoadAsync(CancellationToken.None)).Pairs;
+
+        // Declined is not accepted; ended after acceptance is; a proposal still waiting, and a pair never proposed, say nothing yet.
+        Assert.Equal([new ProposalOutcome("m1", false), null, new ProposalOutcome("m3", true), null], pairs.Take(4).Select(p => p.Proposal));
+        Assert.Equal([0f, 1f, 2f, 0f], pairs.Take(4).Select(p => p.Label));
+        // Both lists showed the overrides before they were made, so both are graded; each proposal counts once for acceptance.
+        Assert.Equal(["m1", "m3"], LabelledPairs.Proposals(pairs).Select(p => p.Proposal!.Id));
+    }
+
+    [Fact]
     public async Task A_proposal_from_a_suggestion_labels_only_the_list_it_came_from_and_an_override_every_list_before_it()
     {
         await using var store = TempMatchStore.Open();
