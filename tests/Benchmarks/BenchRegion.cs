@@ -11,12 +11,14 @@ namespace Newcomers.Benchmarks;
 /// </summary>
 public static class BenchRegion
 {
-    public static string Ensure(string directory, string generator, int opportunities, int newcomers, int seed)
+    /// <summary>The region's directory, generated first if need be; <paramref name="national"/> spreads it over the 48 municipalities of the national mode.</summary>
+    public static string Ensure(string directory, string generator, int opportunities, int newcomers, int seed, bool national = false)
     {
         Directory.CreateDirectory(directory);
         if (File.Exists(Path.Combine(directory, "newcomers.jsonl"))) return directory;
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-        using var process = Process.Start(python, [generator, $"{opportunities}", $"{newcomers}", $"{seed}", directory])!;
+        string[] arguments = [generator, $"{opportunities}", $"{newcomers}", $"{seed}", directory, .. national ? ["national"] : Array.Empty<string>()];
+        using var process = Process.Start(python, arguments)!;
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException("gen_region.py failed");
         return directory;

@@ -17,13 +17,22 @@ using Newcomers.Matching.ReadModel;
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- --seconds 10 --opportunities 50000 --newcomers 10000 --seed 42]
 //        dotnet run -c Release --project tests/Benchmarks -- --distributed   (three processes, redis-server and the sidecar double)
 //        dotnet run -c Release --project tests/Benchmarks -- --console       (only the console's pages, with the region loaded)
+//        dotnet run -c Release --project tests/Benchmarks -- --cohort        (cohort assignment in process, the national cohort, the simulated cohort)
 var settings = Args(args);
 int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
 var root = Newcomers.TestSupport.Repository.Root;
-var region = BenchRegion.Ensure(Path.Combine(root, ".bench", $"region-{opportunityCount}-{newcomerCount}-{seed}"),
-    Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "gen_region.py")), opportunityCount, newcomerCount, seed);
+var generator = Path.GetFullPath(Path.Combine(root, "..", "shared", "bench", "gen_region.py"));
+var region = BenchRegion.Ensure(Path.Combine(root, ".bench", $"region-{opportunityCount}-{newcomerCount}-{seed}"), generator, opportunityCount, newcomerCount, seed);
 Console.WriteLine($"# Benchmark ({Machine()})");
 var performanceDoc = Path.Combine(root, "docs", "performance.md");
+if (args.Contains("--cohort"))
+{
+    var national = BenchRegion.Ensure(Path.Combine(root, ".bench", "region-national-250000-100000-42"), generator, 250000, 100000, 42, national: true);
+    var cohorts = new Report("cohort", Machine());
+    CohortBenchmark.Run(region, national, cohorts);
+    cohorts.WriteInto(performanceDoc);
+    return;
+}
 if (args.Contains("--distributed"))
 {
     var distributed = new Report("distributed", Machine());

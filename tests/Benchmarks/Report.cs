@@ -29,6 +29,7 @@ public sealed class Report(string section, string machine)
     {
         "distributed" => "dotnet run -c Release --project tests/Benchmarks -- --distributed",
         "console" => "dotnet run -c Release --project tests/Benchmarks -- --console",
+        "cohort" => "dotnet run -c Release --project tests/Benchmarks -- --cohort",
         _ => "dotnet run -c Release --project tests/Benchmarks",
     };
 

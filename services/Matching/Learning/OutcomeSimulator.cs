@@ -17,16 +17,17 @@ namespace Newcomers.Matching.Learning;
 /// <item>noise.</item>
 /// </list>
 /// The utility is graded into labels 0 (not taken up) to 4 (completed). Features come from the one
-/// <see cref="FeatureExtractor"/>, and protected attributes play no part.
+/// <see cref="FeatureExtractor"/>, and protected attributes play no part. <see cref="Cohort"/> draws
+/// newcomers with one shared pool of opportunities instead, for cohort assignment.
 /// </summary>
 /// <param name="positionBias">
 /// The position effect: a suggestion at place k of the list (in the heuristic's order) is looked at
 /// with probability (1/k)^positionBias, and one not looked at is not taken up whatever its fit. 0, the
 /// default, has no effect; 1 is a strong effect such as search lists show.
 /// </param>
-public sealed class OutcomeSimulator(int seed, double positionBias = 0)
+public sealed partial class OutcomeSimulator(int seed, double positionBias = 0)
 {
-    private static readonly DateOnly Today = new(2026, 1, 5);
+    internal static readonly DateOnly Today = new(2026, 1, 5);
     // The common skills (features of their own) among many rarer ones.
     private static readonly string[] Skills = [.. CommonSkills.Names, .. Enumerable.Range(0, 44).Select(i => $"s{i}")];
     private static readonly string[] Languages = ["ar", "ti", "fa", "uk", "so", "en", "fr", "tr"];
@@ -63,7 +64,7 @@ public sealed class OutcomeSimulator(int seed, double positionBias = 0)
         }
     }
 
-    private static double Utility(in FitFeatures f, bool interested, double kindLiking)
+    internal static double Utility(in FitFeatures f, bool interested, double kindLiking)
     {
         var interest = (interested ? 0.8 : 0) + (f.OccupationLevel == 4 ? 0.4 : 0) + kindLiking;
         var language = f.DutchGap >= 0 ? 1 : f.LanguageSupport ? 0.75 : 0.15;
@@ -73,7 +74,7 @@ public sealed class OutcomeSimulator(int seed, double positionBias = 0)
         return 1.2 * interest + 1.0 * language + 1.1 * commute + schedule + buddy + 0.3 * f.SkillShare + 0.2 * f.MapNeed;
     }
 
-    private static int Grade(double utility) => utility switch { > 4.0 => 4, > 3.6 => 3, > 3.3 => 2, > 3.0 => 1, _ => 0 };
+    internal static int Grade(double utility) => utility switch { > 4.0 => 4, > 3.6 => 3, > 3.3 => 2, > 3.0 => 1, _ => 0 };
 
     private static Newcomer Newcomer(Random random)
     {
