@@ -57,5 +57,12 @@ public sealed class AdminTests(ConsoleWorld world)
         Assert.Equal("1", await bar.GetAttributeAsync("value"));
         await Expect(admin.GetByRole(AriaRole.Status).Filter(new() { HasText = "paren, getraind in" })).ToBeVisibleAsync();
         await ConsoleWorld.CheckPageAsync(admin, "admin-models-trained");
+
+        // The model in use, with how well its chance of acceptance matched what became of proposals it never saw.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Toon het model en alle versies" }).ClickAsync();
+        await Expect(admin.GetByText("Dit model geeft de kans dat een voorstel wordt geaccepteerd.")).ToBeVisibleAsync();
+        await Expect(admin.GetByRole(AriaRole.Columnheader, new() { Name = "Voorspeld" })).ToBeVisibleAsync();
+        await Expect(admin.Locator("section", new() { HasText = "Alle versies" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await ConsoleWorld.CheckPageAsync(admin, "admin-models-calibration");
     }
 }
