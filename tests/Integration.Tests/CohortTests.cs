@@ -97,6 +97,32 @@ public sealed class CohortTests(HostFixture fixture) : IClassFixture<HostFixture
         Assert.DoesNotContain(own.LeftOut, l => l.NewcomerId == newcomer.Id);
     }
 
+    [Fact]
+    public async Task A_coordinators_cohort_gives_a_family_buddy_a_household_whole_and_honours_both_sides_wishes()
+    {
+        var host = fixture.Host;
+        const string Renswoude = "GM0339";
+        var taalhuis = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider(ProviderKind.VolunteerOrganisation, "Taalhuis") });
+        var mother = await NewcomerAsync(n => { n.HouseholdId = "haddad"; n.BuddyPreferences.FamilyBuddy = true; }, Renswoude);
+        var son = await NewcomerAsync(n => n.HouseholdId = "haddad", Renswoude);
+        var wantsAWoman = await NewcomerAsync(n => n.BuddyPreferences.BuddyGender = Gender.Female, Renswoude);
+        var family = await BuddyAsync(taalhuis.Id, Renswoude, 2, b => { b.FamilyBuddy = true; b.FamiliesOnly = true; });
+        var man = await BuddyAsync(taalhuis.Id, Renswoude, 1, b => b.Gender = Gender.Male);
+        var woman = await BuddyAsync(taalhuis.Id, Renswoude, 1, _ => { });
+        using var coordinator = host.As(Roles.Coordinator, municipalities: [Renswoude]);
+
+        var (_, assignment) = await AssignAsync(coordinator, new AssignCohortRequest { Kind = OpportunityKind.LanguageBuddy });
+
+        Assert.Equal("cp-sat", assignment.Solver);
+        Assert.True(assignment.Optimal);
+        var pairs = assignment.Pairs.ToDictionary(p => p.NewcomerId);
+        Assert.Equal((family.Id, "haddad"), (pairs[mother.Id].OpportunityId, pairs[mother.Id].HouseholdId));
+        Assert.Equal((family.Id, "haddad"), (pairs[son.Id].OpportunityId, pairs[son.Id].HouseholdId));
+        Assert.Equal(woman.Id, pairs[wantsAWoman.Id].OpportunityId);
+        Assert.DoesNotContain(assignment.Pairs, p => p.OpportunityId == man.Id && p.NewcomerId == wantsAWoman.Id);
+        Assert.Equal(3, assignment.LeaveNoOneBehind.Matched);
+    }
+
     private Task<(List<CohortProgress>, CohortAssignment)> AssignAsync(Clients clients, AssignCohortRequest request) => AssignAsync(clients.Matching, request);
 
     private static async Task<(List<CohortProgress>, CohortAssignment)> AssignAsync(MatchingService.MatchingServiceClient client, AssignCohortRequest request)
@@ -124,6 +150,13 @@ public sealed class CohortTests(HostFixture fixture) : IClassFixture<HostFixture
         newcomer.MunicipalityCode = municipality;
         change(newcomer);
         return await fixture.Host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = newcomer });
+    }
+
+    private async Task<Opportunity> BuddyAsync(string providerId, string municipality, int capacity, Action<BuddyOffer> change)
+    {
+        var buddy = new Opportunity(Build.Buddy(providerId)) { MunicipalityCode = municipality, Capacity = capacity };
+        change(buddy.Buddy);
+        return await fixture.Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = buddy });
     }
 
     private async Task<Opportunity> PlacementAsync(string providerId, Action<Opportunity> change, string municipality = Houten)

@@ -45,6 +45,7 @@ public static class DemoRegion
     ];
 
     private static readonly string[] Interests = ["koken", "fietsen", "wandelen", "voetbal", "muziek", "tuinieren", "lezen", "naaien", "schaken", "film"];
+    private static readonly string[] BuddyNames = ["Ingrid", "Henk", "Marieke", "Joost", "Fatma", "Willem", "Annelies", "Peter", "Sanne", "Kees"];
     private static readonly string[] OtherLanguages = ["ar", "ti", "fa", "prs", "ku", "tr", "so", "uk", "en", "fr"];
     private static readonly string[] FirstNames = ["Amina", "Yonas", "Olena", "Farid", "Sara", "Mohammed", "Hewan", "Ali", "Nadia", "Tesfay", "Rania", "Oleksandr", "Zahra", "Ahmad", "Lina", "Yusuf"];
 
@@ -81,7 +82,7 @@ public static class DemoRegion
                     o => { o.CountsTowardsMap = random.NextDouble() < 0.8; o.Capacity = random.Next(1, 6); }));
             }
             for (var i = 0; i < 10; i++)
-                opportunities.Add(Base(random, $"{prefix}-taalmaatje-{i:00}", buddies, OpportunityKind.LanguageBuddy, "Taalmaatje gezocht", town, CefrLevel.A0, [], "taal",
+                opportunities.Add(Base(random, $"{prefix}-taalmaatje-{i:00}", buddies, OpportunityKind.LanguageBuddy, $"Taalmaatje {BuddyNames[i % BuddyNames.Length]}", town, CefrLevel.A0, [], "taal",
                     o =>
                     {
                         o.Capacity = 1;
@@ -91,11 +92,16 @@ public static class DemoRegion
                             Languages = { Pick(random, OtherLanguages, random.Next(0, 3)) }, Interests = { Pick(random, Interests, random.Next(1, 4)) },
                             FamilyBuddy = random.NextDouble() < 0.3, Gender = random.NextDouble() < 0.6 ? Gender.Female : Gender.Male,
                         };
+                        // A family buddy has room for a household of two or three (no draw, so the rest of the region stays as it was).
+                        if (o.Buddy.FamilyBuddy) o.Capacity = 2 + i % 2;
                     }));
             var townPostcodes = postcodes?.Where(p => p.MunicipalityCode == town.Code).ToList() ?? [];
             for (var i = 0; i < 30; i++)
             {
                 var newcomer = NewNewcomer(random, $"{prefix}-n{i:000}", town);
+                // Every tenth newcomer and the next live together: a household a family buddy can take whole.
+                if (i % 10 < 2) newcomer.HouseholdId = $"{prefix}-huishouden-{i / 10}";
+                if (i % 10 == 1) newcomer.Home = newcomers[^1].Home.Clone();
                 newcomer.Postcode = Nearest(townPostcodes, newcomer.Home)?.Postcode_ ?? "";
                 newcomers.Add(newcomer);
             }
