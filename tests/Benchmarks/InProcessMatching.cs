@@ -1,6 +1,7 @@
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Cohorts;
 using Newcomers.Matching.Domain;
+using Newcomers.Matching.Learning;
 using Newcomers.Matching.ReadModel;
 
 namespace Newcomers.Benchmarks;
@@ -8,8 +9,10 @@ namespace Newcomers.Benchmarks;
 /// <summary>
 /// The matching read model filled straight from records, as its event handler would apply them,
 /// with a recommender and a cohort assigner over it: no host, no gRPC, no store, and no impressions
-/// recorded (which a host's recommendations would also pay for). The heuristic ranks until the
-/// benchmark puts a model in force.
+/// recorded (which a host's recommendations would also pay for). The ranker in force is the
+/// service's own: the heuristic ranks, and its score is the pair quality, until the benchmark swaps
+/// a model in as a promotion does; then the model ranks, and its acceptance model (when it has one)
+/// gives the pair quality.
 /// </summary>
 public sealed class InProcessMatching
 {
@@ -25,7 +28,7 @@ public sealed class InProcessMatching
 
     public FixedOptions Options { get; } = new(new MatchingOptions());
 
-    public RankerInUse Ranker { get; } = new();
+    public CurrentRanker Ranker { get; } = new();
 
     public Recommender Recommender { get; }
 
