@@ -132,9 +132,12 @@ public sealed class CohortTests(HostFixture fixture) : IClassFixture<HostFixture
         CohortAssignment? assignment = null;
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
         {
-            Assert.Null(assignment); // the assignment is the last message
-            if (call.ResponseStream.Current.UpdateCase == AssignCohortUpdate.UpdateOneofCase.Progress) progress.Add(call.ResponseStream.Current.Progress);
-            else assignment = call.ResponseStream.Current.Assignment;
+            if (call.ResponseStream.Current.UpdateCase == AssignCohortUpdate.UpdateOneofCase.Progress)
+            {
+                Assert.Null(assignment); // the assignment comes after all progress
+                progress.Add(call.ResponseStream.Current.Progress);
+            }
+            else (assignment ??= new()).MergeFrom(call.ResponseStream.Current.Assignment);
         }
         Assert.NotNull(assignment);
         return (progress, assignment);

@@ -35,7 +35,7 @@ public sealed partial class MatchingApi
         CohortDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("solver", assignment.Solver));
         await audit.ReadNewcomersAsync(caller, "AssignCohort", assignment.Pairs.Select(p => p.NewcomerId).Concat(assignment.LeftOut.Select(l => l.NewcomerId)).Distinct(),
             Purposes.Matching, context.CancellationToken);
-        await responseStream.WriteAsync(new AssignCohortUpdate { Assignment = assignment }, context.CancellationToken);
+        foreach (var part in CohortParts.Of(assignment)) await responseStream.WriteAsync(new AssignCohortUpdate { Assignment = part }, context.CancellationToken);
     }
 
     private static readonly System.Diagnostics.Metrics.Histogram<double> CohortDuration =
