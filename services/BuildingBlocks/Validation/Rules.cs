@@ -9,6 +9,9 @@ public static partial class Rules
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex IdPattern();
 
+    [GeneratedRegex("^[A-Za-z0-9_.:/-]{1,128}$")]
+    private static partial Regex ExternalIdPattern();
+
     [GeneratedRegex("^GM[0-9]{4}$")]
     private static partial Regex MunicipalityPattern();
 
@@ -28,6 +31,10 @@ public static partial class Rules
 
     public static Violations Id(this Violations v, string value, string field) =>
         v.Check(IdPattern().IsMatch(value), field, ViolationReasons.InvalidId, "required: 1 to 64 letters, digits, '-' or '_'");
+
+    /// <summary>A platform's own id: more lenient than ours, since platforms use URLs, paths and dotted ids.</summary>
+    public static Violations ExternalId(this Violations v, string value, string field) =>
+        v.Check(ExternalIdPattern().IsMatch(value), field, ViolationReasons.InvalidId, "required: 1 to 128 letters, digits, '-', '_', '.', ':' or '/'");
 
     public static Violations OptionalId(this Violations v, string value, string field) =>
         value.Length == 0 ? v : v.Id(value, field);

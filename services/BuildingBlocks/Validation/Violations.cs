@@ -11,6 +11,9 @@ public sealed class Violations
 
     public IEnumerable<string> Fields => badRequest.FieldViolations.Select(v => v.Field);
 
+    /// <summary>Every violation so far, in the order they were added.</summary>
+    public IReadOnlyList<BadRequest.Types.FieldViolation> All => badRequest.FieldViolations;
+
     /// <summary>The reasons of the violations so far, in the order of <see cref="Fields"/>.</summary>
     public IEnumerable<string> Reasons => badRequest.FieldViolations.Select(v => v.Reason);
 

@@ -78,6 +78,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         var changes = store.IdRegistry.Retire(new ChangeSet(), OpportunityStore.Opportunities, opportunity.Id, opportunity.Version)
             .Free(OpportunityStore.OwnedKey(opportunity.ProviderId))
             .Publish(IntegrationEvents.Of(new OpportunityDeleted { OpportunityId = opportunity.Id, Version = opportunity.Version + 1 }));
+        if (opportunity.ExternalId.Length > 0) changes.Release(OpportunityStore.ExternalKey(opportunity.ProviderId, opportunity.ExternalId));
         await store.CommitAsync(changes, context.CancellationToken);
         return new Empty();
     }
@@ -123,6 +124,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
         {
             var opportunity = r.Opportunity.Clone();
             opportunity.Id = r.OpportunityId.Length > 0 ? r.OpportunityId : Ids.New();
+            opportunity.ExternalId = ""; // SyncOpportunities' key alone
             opportunity.CreateTime = opportunity.UpdateTime = clock.Now();
             if (opportunity.Status == OpportunityStatus.Unspecified) opportunity.Status = OpportunityStatus.Open;
             store.IdRegistry.Take(changes, OpportunityStore.Opportunities, opportunity.Id);

@@ -15,6 +15,9 @@ public sealed class OpportunityStore(IDocumentStoreFactory factory, Markers mark
     /// <summary>Counts a provider's opportunities, so its deletion and a new opportunity can never both commit.</summary>
     public static string OwnedKey(string providerId) => $"opportunities-of:{providerId}";
 
+    /// <summary>Holds a provider's external_id for the opportunity that has it, so two feeds cannot both create it.</summary>
+    public static string ExternalKey(string providerId, string externalId) => $"external-id:{providerId}:{externalId}";
+
     public static readonly DocumentCollection<Opportunity> Opportunities = new("opportunities", o => o.Id,
         o => [new IndexEntry("provider", o.ProviderId), new IndexEntry("municipality", o.MunicipalityCode)]);
 }

@@ -1,0 +1,94 @@
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Api;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Storage;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Opportunities.Domain;
+using Newcomers.Opportunities.Storage;
+
+namespace Newcomers.Opportunities.Api;
+
+/// <summary>
+/// Bulk feeds of platforms: a header, then chunks of items, planned against the provider's stored feed
+/// items (<see cref="FeedPlan"/>) once the whole feed is in, and written in commits of at most 1000
+/// changes. Only what differs is written, so a feed sent again writes nothing and publishes no event.
+/// </summary>
+public sealed partial class OpportunitiesApi
+{
+    private const int MaxFeedChunk = 1000, MaxFeedItems = 100_000;
+
+    public override async Task<SyncOpportunitiesResponse> SyncOpportunities(IAsyncStreamReader<SyncOpportunitiesRequest> requestStream, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
+        var cancellationToken = context.CancellationToken;
+        var header = await requestStream.MoveNext(cancellationToken) ? requestStream.Current.Header : null;
+        var v = new Violations();
+        if (header is null) v.Add("header", ViolationReasons.Required, "the first message of a feed is its header");
+        else v.Id(header.ProviderId, "header.provider_id")
+            .Check(header.Mode is SyncMode.Full or SyncMode.Partial, "header.mode", ViolationReasons.InvalidChoice, "SYNC_MODE_FULL or SYNC_MODE_PARTIAL");
+        v.ThrowIfAny();
+        // Refused before the feed is read: a caller that may not write it does not get to send megabytes.
+        await RequireManagerAsync(caller, header!.ProviderId, cancellationToken);
+        var items = await ReadFeedAsync(requestStream, cancellationToken);
+
+        var stored = new Dictionary<string, Opportunity>(StringComparer.Ordinal);
+        await foreach (var opportunity in store.StreamAsync(OpportunityStore.Opportunities, new IndexEntry("provider", header.ProviderId), cancellationToken))
+            if (opportunity.ExternalId.Length > 0) stored[opportunity.ExternalId] = opportunity;
+        var plan = FeedPlan.Of(header.ProviderId, header.Mode, items, stored, clock.Now());
+        await WriteFeedAsync(header.ProviderId, plan, cancellationToken);
+        return plan.Response;
+    }
+
+    /// <summary>Every chunk after the header; a malformed stream is refused whole, before anything is written.</summary>
+    private static async Task<List<Opportunity>> ReadFeedAsync(IAsyncStreamReader<SyncOpportunitiesRequest> requestStream, CancellationToken cancellationToken)
+    {
+        var items = new List<Opportunity>();
+        while (await requestStream.MoveNext(cancellationToken))
+        {
+            var part = requestStream.Current;
+            var v = new Violations();
+            if (part.PartCase != SyncOpportunitiesRequest.PartOneofCase.Chunk)
+                v.Add("header", ViolationReasons.NotAllowed, "only the first message of a feed is a header; every later one is a chunk");
+            else v.Count(part.Chunk.Items.Count, "chunk.items", MaxFeedChunk, $"one to {MaxFeedChunk} items in a chunk")
+                .Check(items.Count + part.Chunk.Items.Count <= MaxFeedItems, "chunk.items", ViolationReasons.TooMany, $"at most {MaxFeedItems} items in a feed");
+            v.ThrowIfAny();
+            items.AddRange(part.Chunk.Items);
+        }
+        return items;
+    }
+
+    /// <summary>The plan's writes in commits of at most <see cref="MaxFeedChunk"/> opportunities, each with its events.</summary>
+    private async Task WriteFeedAsync(string providerId, FeedPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var part in plan.Writes.Chunk(MaxFeedChunk))
+        {
+            var changes = new ChangeSet();
+            foreach (var (opportunity, expectedVersion) in part)
+            {
+                if (expectedVersion == 0)
+                {
+                    opportunity.Id = Ids.New();
+                    store.IdRegistry.Take(changes, OpportunityStore.Opportunities, opportunity.Id);
+                    store.IdRegistry.Take(changes, OpportunityStore.Providers, providerId) // fails if the provider was deleted meanwhile
+                        .Reserve(OpportunityStore.OwnedKey(providerId), long.MaxValue)
+                        .Claim(OpportunityStore.ExternalKey(providerId, opportunity.ExternalId), opportunity.Id);
+                }
+                Save(changes, opportunity, expectedVersion);
+            }
+            try
+            {
+                await store.CommitAsync(changes, cancellationToken);
+            }
+            catch (UniqueConflictException conflict) when (conflict.Owner == "retired" && conflict.Key.EndsWith(store.Markers.Of(providerId), StringComparison.Ordinal))
+            {
+                throw Errors.NotFound("provider", providerId);
+            }
+            catch (Exception exception) when (exception is ConcurrencyConflictException or UniqueConflictException)
+            {
+                throw new RpcException(new Status(StatusCode.Aborted,
+                    "the provider's opportunities changed while the feed was written; send it again (what was written comes back unchanged)"));
+            }
+        }
+    }
+}
