@@ -156,6 +156,11 @@ public sealed class FeedTests(FeedHost fixture, ITestOutputHelper output) : ICla
         await Expect.InvalidField("chunk.items", ViolationReasons.TooMany, () => Feeds.SendAsync(Host.Opportunities, provider.Id, SyncMode.Full, Items(1001), perChunk: 1001));
         await Expect.InvalidField("header.provider_id", ViolationReasons.InvalidId, () => Feeds.SendAsync(Host.Opportunities, "a b", SyncMode.Full, Items(1)));
         await Expect.Status(StatusCode.NotFound, () => Feeds.SendAsync(Host.Opportunities, "no-such-provider", SyncMode.Full, Items(1)));
+        SyncOpportunitiesRequest header = new() { Header = new SyncHeader { ProviderId = provider.Id, Mode = SyncMode.Full } };
+        SyncOpportunitiesRequest chunk = new() { Chunk = new SyncChunk { Items = { Feeds.Item("a") } } };
+        await Expect.InvalidField("header", ViolationReasons.NotAllowed, () => Feeds.SendPartsAsync(Host.Opportunities, [header, chunk, header]));
+        await Expect.InvalidField("chunk", ViolationReasons.Required, () => Feeds.SendPartsAsync(Host.Opportunities, [header, chunk, new SyncOpportunitiesRequest()]));
+        await Expect.InvalidField("chunk.items", ViolationReasons.Required, () => Feeds.SendPartsAsync(Host.Opportunities, [header, new SyncOpportunitiesRequest { Chunk = new SyncChunk() }]));
         Assert.Empty(await StoredAsync(provider.Id));
     }
 }

@@ -48,8 +48,10 @@ public sealed partial class OpportunitiesApi
         {
             var part = requestStream.Current;
             var v = new Violations();
-            if (part.PartCase != SyncOpportunitiesRequest.PartOneofCase.Chunk)
+            if (part.PartCase == SyncOpportunitiesRequest.PartOneofCase.Header)
                 v.Add("header", ViolationReasons.NotAllowed, "only the first message of a feed is a header; every later one is a chunk");
+            else if (part.PartCase == SyncOpportunitiesRequest.PartOneofCase.None)
+                v.Add("chunk", ViolationReasons.Required, "every message after the header is a chunk");
             else v.Count(part.Chunk.Items.Count, "chunk.items", MaxFeedChunk, $"one to {MaxFeedChunk} items in a chunk")
                 .Check(items.Count + part.Chunk.Items.Count <= MaxFeedItems, "chunk.items", ViolationReasons.TooMany, $"at most {MaxFeedItems} items in a feed");
             v.ThrowIfAny();
