@@ -131,6 +131,42 @@ public sealed class WatchResumeTests
         await NothingMoreAsync(resumed);
     }
 
+    [Fact]
+    public async Task Two_replicas_on_one_redis_give_their_changes_one_order_and_a_cursor_of_one_resumes_on_the_other()
+    {
+        var redis = new TestSupport.RedisServer();
+        await redis.InitializeAsync();
+        try
+        {
+            string[] args = ["--Storage:Kind=redis", $"--Storage:Redis={redis.ConnectionString}"];
+            await using var one = await RunningHost.StartAsync(null, args);
+            var placements = await PlacementsAsync(one, 2);
+            var newcomer = await one.Profiles.CreateNewcomerAsync(new() { Newcomer = Build.Newcomer() });
+            var first = await one.Matching.ProposeMatchAsync(new() { NewcomerId = newcomer.Id, OpportunityId = placements[0].Id, CaseworkerId = "km" });
+            await using var two = await RunningHost.StartAsync(null, args);
+            using var watch = two.Matching.WatchMatches(new WatchMatchesRequest());
+            await watch.ResponseHeadersAsync;
+
+            // A change on one replica reaches a watcher on the other; then both change at once.
+            await one.Matching.RespondToMatchAsync(new() { MatchId = first.Id, Party = Party.Provider, Accept = true });
+            var accepted = await NextAsync(watch);
+            Assert.Equal((first.Id, 2L), (accepted.Match.Id, accepted.Match.Version));
+            var both = await Task.WhenAll(
+                one.Matching.RespondToMatchAsync(new() { MatchId = first.Id, Party = Party.Newcomer, Accept = true }).ResponseAsync,
+                two.Matching.ProposeMatchAsync(new() { NewcomerId = newcomer.Id, OpportunityId = placements[1].Id, CaseworkerId = "km" }).ResponseAsync);
+            var seen = new[] { await NextAsync(watch), await NextAsync(watch) }.Select(e => (e.Match.Id, e.Match.Version)).ToList();
+            Assert.Equal(both.Select(m => (m.Id, m.Version)).Order(), seen.Order());
+
+            using var onOne = one.Matching.WatchMatches(new WatchMatchesRequest { Cursor = accepted.Cursor });
+            Assert.Equal(seen, [((await NextAsync(onOne)).Match.Id, onOne.ResponseStream.Current.Match.Version), ((await NextAsync(onOne)).Match.Id, onOne.ResponseStream.Current.Match.Version)]);
+            await NothingMoreAsync(onOne);
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
     private static async Task<List<Opportunity>> PlacementsAsync(RunningHost host, int count)
     {
         var provider = await host.Opportunities.CreateProviderAsync(new() { Provider = new Provider(Build.Provider()) { PlatformId = Platform } });
