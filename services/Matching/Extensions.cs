@@ -43,6 +43,7 @@ public static class Extensions
         services.AddSingleton<IImpressionRecorder>(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddHostedService(sp => sp.GetRequiredService<ImpressionLog>());
         services.AddSingleton<MatchFeed>();
+        services.AddSingleton<MatchChangeLog>();
         services.AddSingleton<MatchHistoryExport>();
         services.AddSingleton<IIntegrationEventHandler, ReadModelEventHandler>();
         services.AddSingleton<IIntegrationEventHandler, MatchHistoryEraser>();

@@ -194,13 +194,13 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         var proposed = await world.Host.Matching.ProposeMatchAsync(new() { NewcomerId = world.OurNewcomer.Id, OpportunityId = ours.Id, CaseworkerId = "km" });
 
         Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10)));
-        var seen = watch.ResponseStream.Current;
+        var seen = watch.ResponseStream.Current.Match;
         Assert.Equal((proposed.Id, MatchState.Proposed), (seen.Id, seen.State));
         Assert.StartsWith("cand-", seen.NewcomerId, StringComparison.Ordinal);
 
         await world.Host.Matching.RespondToMatchAsync(new() { MatchId = proposed.Id, Party = Party.Newcomer, Accept = false, Reason = "te ver" });
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal((proposed.Id, MatchState.Declined, ""), (watch.ResponseStream.Current.Id, watch.ResponseStream.Current.State, watch.ResponseStream.Current.Reason));
+        Assert.Equal((proposed.Id, MatchState.Declined, ""), (watch.ResponseStream.Current.Match.Id, watch.ResponseStream.Current.Match.State, watch.ResponseStream.Current.Match.Reason));
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public abstract class ServiceStore(IDocumentStore documents, Markers markers, IE
     /// <summary>Who holds a unique claim, or null.</summary>
     public Task<string?> GetClaimOwnerAsync(string key, CancellationToken cancellationToken = default) => documents.GetUniqueOwnerAsync(key, cancellationToken);
 
+    /// <summary>Where a counter stands (0 if never reserved).</summary>
+    public Task<long> GetCounterAsync(string key, CancellationToken cancellationToken = default) => documents.GetCounterAsync(key, cancellationToken);
+
     /// <summary>Makes sure what was deleted is gone from the files too (after an erasure).</summary>
     public Task ScrubAsync(CancellationToken cancellationToken = default) => documents.ScrubAsync(cancellationToken);
 

@@ -67,6 +67,9 @@ public static class ViolationReasons
     /// <summary>A page token that is not one this caller got for this query.</summary>
     public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
 
+    /// <summary>A WatchMatches cursor that is not one this caller got for this watch.</summary>
+    public const string InvalidCursor = "INVALID_CURSOR";
+
     /// <summary>A value the rest of the request rules out (such as a buddy offer on an opportunity that is not a language buddy).</summary>
     public const string NotAllowed = "NOT_ALLOWED";
 
@@ -75,6 +78,6 @@ public static class ViolationReasons
     [
         Required, TooLong, TooMany, OutOfRange, InvalidId, InvalidMunicipalityCode, InvalidPostcode, UnknownPostcode, InvalidIscoCode,
         InvalidLanguageCode, InvalidCountryCode, InvalidChoice, InvalidDate, DateOrder, InvalidLocation, Duplicate, NotChangeable, VersionRequired,
-        ConflictingFields, InvalidPageToken, NotAllowed,
+        ConflictingFields, InvalidPageToken, InvalidCursor, NotAllowed,
     ];
 }

@@ -7,12 +7,11 @@ using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 using Newcomers.Matching.Domain;
-using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching.Api;
 
-/// <summary>Matches from proposal to outcome, and reading and watching them.</summary>
+/// <summary>Matches from proposal to outcome, and reading them (watching them: MatchingApi.Watch.cs).</summary>
 public sealed partial class MatchingApi
 {
     public override async Task<Match> ProposeMatch(ProposeMatchRequest request, ServerCallContext context)
@@ -43,7 +42,7 @@ public sealed partial class MatchingApi
         Save(changes, match, 0);
         try
         {
-            await store.CommitAsync(changes, context.CancellationToken);
+            await changeLog.CommitAsync(changes, match, context.CancellationToken);
         }
         catch (UniqueConflictException conflict) when (conflict.Owner == MatchStore.Erased)
         {
@@ -137,28 +136,6 @@ public sealed partial class MatchingApi
         return found;
     }
 
-    public override async Task WatchMatches(WatchMatchesRequest request, IServerStreamWriter<Match> responseStream, ServerCallContext context)
-    {
-        new Violations().OptionalId(request.ProviderId, "provider_id").ThrowIfAny();
-        var caller = Caller.Of(context).Require(Roles.People);
-        if (request.ProviderId.Length > 0 && !MatchAccess.IsStaff(caller) && !access.ManagesProvider(caller, request.ProviderId))
-            throw Caller.Denied("not a provider you manage");
-        using var subscription = feed.Watch();
-        try
-        {
-            await foreach (var match in subscription.Changes.ReadAllAsync(context.CancellationToken))
-            {
-                if (request.ProviderId.Length > 0 && match.ProviderId != request.ProviderId || !access.Sees(caller, match)) continue;
-                await audit.ReadNewcomerAsync(caller, "WatchMatches", match.NewcomerId, Purposes.FollowUp, context.CancellationToken);
-                await responseStream.WriteAsync(access.View(caller, match), context.CancellationToken);
-            }
-        }
-        catch (FeedOverflowException)
-        {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, "fell more than 1000 changes behind; watch again and catch up with ListMatches"));
-        }
-    }
-
     /// <summary>
     /// Reads, changes and commits one match the caller may see. With a version from the caller a stale
     /// read is ABORTED; without one the change is retried on the latest version, so no concurrent
@@ -178,7 +155,7 @@ public sealed partial class MatchingApi
                 var changes = new ChangeSet();
                 change(match, changes);
                 Save(changes, match, current);
-                await store.CommitAsync(changes, cancellationToken);
+                await changeLog.CommitAsync(changes, match, cancellationToken);
                 await audit.ReadNewcomerAsync(caller, action, match.NewcomerId, Purposes.FollowUp, cancellationToken);
                 return access.View(caller, match);
             }, attempts: version == 0 ? 50 : 1);

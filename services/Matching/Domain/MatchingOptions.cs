@@ -1,6 +1,6 @@
 namespace Newcomers.Matching.Domain;
 
-/// <summary>Settings of candidate generation (section "Matching").</summary>
+/// <summary>Settings of candidate generation and of the match change log (section "Matching").</summary>
 public sealed class MatchingOptions
 {
     public const string Section = "Matching";
@@ -19,4 +19,7 @@ public sealed class MatchingOptions
 
     /// <summary>How much NDCG@10 a new model must gain over the ranker in force to be promoted.</summary>
     public double PromotionMargin { get; set; } = 0.01;
+
+    /// <summary>How many of the last match changes the change log keeps for WatchMatches to resume from; an older cursor is OUT_OF_RANGE.</summary>
+    public long MatchChangesKept { get; set; } = 100_000;
 }

@@ -5,8 +5,9 @@ namespace Newcomers.Matching.ReadModel;
 
 /// <summary>
 /// Match changes as they reach this process (once each: the read model applies a version once), to
-/// everyone watching. A watcher more than a thousand changes behind is cut off rather than let
-/// memory grow; it reconnects and catches up with ListMatches.
+/// everyone watching: what wakes WatchMatches up to read the change log. A watcher more than a
+/// thousand changes behind is cut off rather than let memory grow; it watches anew, and the change
+/// log holds what it missed.
 /// </summary>
 public sealed class MatchFeed
 {

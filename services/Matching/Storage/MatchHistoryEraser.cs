@@ -7,11 +7,12 @@ namespace Newcomers.Matching.Storage;
 
 /// <summary>
 /// Erasure reaches the match history and the training data: every match of an erased newcomer is
-/// deleted (its open pair released, its place freed), and so is every impression shown for them;
+/// deleted (its open pair released, its place freed), and so are its entries in the change log of
+/// WatchMatches and every impression shown for them;
 /// impressions that suggested them to a provider lose that one item.
 /// Running it twice finds nothing left to delete.
 /// </summary>
-public sealed class MatchHistoryEraser(MatchStore store, IImpressionRecorder impressions) : IIntegrationEventHandler
+public sealed class MatchHistoryEraser(MatchStore store, MatchChangeLog changeLog, IImpressionRecorder impressions) : IIntegrationEventHandler
 {
     public async Task HandleAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -29,6 +30,8 @@ public sealed class MatchHistoryEraser(MatchStore store, IImpressionRecorder imp
                 if (MatchLifecycle.TakesPlace(match.State)) changes.Free(MatchStore.PlacesKey(match.OpportunityId));
                 await store.CommitAsync(changes, cancellationToken);
             });
+        // After the matches: no change of them can commit any more, so none can add an entry behind this.
+        await changeLog.EraseAsync(newcomerId, cancellationToken);
         await impressions.FlushAsync(cancellationToken);
         await foreach (var listed in store.StreamAsync(MatchStore.Impressions, new IndexEntry("newcomer", newcomerId), cancellationToken))
             await Optimistic.RetryAsync(async () =>

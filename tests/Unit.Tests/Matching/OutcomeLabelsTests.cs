@@ -137,7 +137,7 @@ public sealed class OutcomeLabelsTests
         MatchStore.Impressions.Put(changes, ForOpportunity("r2", "o1", "n2", "n1", "n3"), 0);
         MatchStore.Impressions.Put(changes, ForOpportunity("r3", "o2", "n1"), 0);
         await store.CommitAsync(changes);
-        var eraser = new MatchHistoryEraser(store, new ImpressionLog(store, new MatchingReadModel(), NullLogger<ImpressionLog>.Instance));
+        var eraser = new MatchHistoryEraser(store, new MatchChangeLog(store, Microsoft.Extensions.Options.Options.Create(new Newcomers.Matching.Domain.MatchingOptions())), new ImpressionLog(store, new MatchingReadModel(), NullLogger<ImpressionLog>.Instance));
 
         await eraser.HandleAsync(new IntegrationEvent { NewcomerErased = new NewcomerErased { NewcomerId = "n1" } }, CancellationToken.None);
 

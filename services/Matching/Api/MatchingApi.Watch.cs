@@ -1,0 +1,82 @@
+using System.Globalization;
+using Grpc.Core;
+using Newcomers.BuildingBlocks.Audit;
+using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Validation;
+using Newcomers.Contracts.V1;
+using Newcomers.Matching.ReadModel;
+
+namespace Newcomers.Matching.Api;
+
+/// <summary>
+/// Watching matches: the change log read from a cursor, then followed as it grows. The log is the
+/// only source, so the seam between the past and the live changes has no gap and no duplicate; the
+/// match feed only wakes the watcher up, and a poll covers changes another replica made.
+/// </summary>
+public sealed partial class MatchingApi
+{
+    private static readonly TimeSpan WatchPoll = TimeSpan.FromSeconds(1);
+
+    public override async Task WatchMatches(WatchMatchesRequest request, IServerStreamWriter<WatchMatchesResponse> responseStream, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.People);
+        var watch = $"watch-matches\n{caller.Platform}\n{request.ProviderId}";
+        long after = 0;
+        var readable = pages.TryRead(request.Cursor, caller, watch, out var sealedSequence)
+            && (sealedSequence is null || long.TryParse(sealedSequence, NumberStyles.None, CultureInfo.InvariantCulture, out after));
+        new Violations().OptionalId(request.ProviderId, "provider_id")
+            .Check(readable, "cursor", ViolationReasons.InvalidCursor, "not a cursor this caller got from WatchMatches with this provider_id").ThrowIfAny();
+        if (request.ProviderId.Length > 0 && !MatchAccess.IsStaff(caller) && !access.ManagesProvider(caller, request.ProviderId))
+            throw Caller.Denied("not a provider you manage");
+
+        var cancellationToken = context.CancellationToken;
+        // Watch the feed before reading the log, so a change committed after the read still wakes this watcher.
+        var subscription = feed.Watch();
+        try
+        {
+            if (sealedSequence is null) after = await changeLog.LastAsync(cancellationToken);
+            else if (!await changeLog.KeepsAfterAsync(after, cancellationToken))
+                throw new RpcException(new Status(StatusCode.OutOfRange,
+                    $"the change log keeps the last {changeLog.Kept} changes and this cursor is older; catch up with ListMatches and watch again without a cursor"));
+            // The headers tell the client where the watch starts: every change committed from here on will come.
+            await context.WriteResponseHeadersAsync([]);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var entries = await changeLog.AfterAsync(after, cancellationToken);
+                foreach (var (sequence, match) in entries)
+                {
+                    after = sequence;
+                    if (request.ProviderId.Length > 0 && match.ProviderId != request.ProviderId || !access.Sees(caller, match)) continue;
+                    await audit.ReadNewcomerAsync(caller, "WatchMatches", match.NewcomerId, Purposes.FollowUp, cancellationToken);
+                    var cursor = pages.Next(caller, watch, after.ToString(CultureInfo.InvariantCulture));
+                    await responseStream.WriteAsync(new WatchMatchesResponse { Match = access.View(caller, match), Cursor = cursor }, cancellationToken);
+                }
+                if (entries.Count == 0) subscription = await WaitForChangeAsync(subscription, cancellationToken);
+            }
+        }
+        finally
+        {
+            subscription.Dispose();
+        }
+    }
+
+    /// <summary>Until the feed tells of a change, or the poll interval has passed; a watcher the feed cut off for falling behind watches it anew, since the log holds what it missed.</summary>
+    private async Task<MatchFeed.Subscription> WaitForChangeAsync(MatchFeed.Subscription subscription, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await subscription.Changes.WaitToReadAsync(cancellationToken).AsTask().WaitAsync(WatchPoll, cancellationToken);
+            while (subscription.Changes.TryRead(out _)) { }
+            return subscription;
+        }
+        catch (TimeoutException)
+        {
+            return subscription;
+        }
+        catch (FeedOverflowException)
+        {
+            subscription.Dispose();
+            return feed.Watch();
+        }
+    }
+}
