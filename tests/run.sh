@@ -12,6 +12,7 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 /usr/bin/python3 -c 'import grpc' 2>/dev/null || missing+=(python3-grpcio)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/curl ] || missing+=(curl)
 ldconfig -p | grep -q libicuuc || missing+=(libicu72)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -12,16 +12,17 @@ using Newcomers.BuildingBlocks.Storage;
 
 namespace Newcomers.BuildingBlocks.Api;
 
-/// <summary>What every process of the product has: gRPC with the error model, health, reflection, storage and events.</summary>
+/// <summary>What every process of the product has: gRPC with the error model (also as REST/JSON), health, reflection, storage and events.</summary>
 public static class ServiceDefaults
 {
     public static IServiceCollection AddServiceDefaults(this IServiceCollection services)
     {
-        services.AddGrpc(options =>
+        var grpc = services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorInterceptor>();
             options.MaxReceiveMessageSize = MalformedMessageGuard.MaxMessage;
         });
+        services.AddRestApi(grpc);
         services.AddGrpcReflection();
         // Ready once the start-up work that services register (the read model, the demo region) is done.
         services.AddSingleton<Grpc.HealthCheck.HealthServiceImpl>();

@@ -44,10 +44,11 @@ public static class ServiceProcess
         return builder;
     }
 
-    /// <summary>Authentication, authorisation, then the malformed-message guard for the given services.</summary>
+    /// <summary>The OpenAPI document and its page, authentication, authorisation, then the malformed-message guard for the given services.</summary>
     public static WebApplication UseServicePipeline(this WebApplication app, params ServiceDescriptor[] services)
     {
         CheckExposure(app);
+        app.UseRestApi();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMalformedMessageGuard([.. services, AuditService.Descriptor]);
