@@ -59,6 +59,8 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "SetProtectedAttributes", "attributes.birth_year", h => h.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest { Attributes = new ProtectedAttributes { NewcomerId = "x", BirthYear = 1800 } }).ResponseAsync },
         { "GetProtectedAttributes", "newcomer_id", h => h.Profiles.GetProtectedAttributesAsync(new GetProtectedAttributesRequest()).ResponseAsync },
         { "ExportNewcomer", "id", h => h.Profiles.ExportNewcomerAsync(new ExportNewcomerRequest()).ResponseAsync },
+        { "ImportNewcomers", "chunk", h => CsvCalls.ImportAsync(h.Profiles, []) },
+        { "ExportNewcomers", "municipality_code", h => CsvCalls.ExportAsync(h.Profiles, "Soest") },
         { "LookupPostcode", "postcode", h => h.Profiles.LookupPostcodeAsync(new LookupPostcodeRequest { Postcode = "37" }).ResponseAsync },
         { "CreateNewcomer", "newcomer.postcode", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => { n.Home = null; n.Postcode = "9999"; }) }).ResponseAsync },
         { "ExportNewcomerMatches", "newcomer_id", h => h.Matching.ExportNewcomerMatchesAsync(new ExportNewcomerMatchesRequest { NewcomerId = "../x" }).ResponseAsync },

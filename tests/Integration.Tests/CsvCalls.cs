@@ -1,0 +1,62 @@
+using System.Text;
+using Google.Protobuf;
+using Grpc.Core;
+using Newcomers.Contracts.V1;
+using Newcomers.Profiles.Csv;
+
+namespace Newcomers.Integration.Tests;
+
+/// <summary>The CSV RPCs as a client calls them: a file streamed in pieces, an export gathered whole.</summary>
+public static class CsvCalls
+{
+    /// <summary>Every response of the import of the file, sent in pieces of chunkSize bytes.</summary>
+    public static async Task<List<ImportNewcomersResponse>> ImportAsync(ProfileService.ProfileServiceClient client, byte[] file, bool takeGoodRows = false,
+        int chunkSize = 64 * 1024)
+    {
+        using var call = client.ImportNewcomers();
+        var reading = Task.Run(async () =>
+        {
+            var responses = new List<ImportNewcomersResponse>();
+            await foreach (var response in call.ResponseStream.ReadAllAsync()) responses.Add(response);
+            return responses;
+        });
+        try
+        {
+            for (var offset = 0; offset == 0 || offset < file.Length; offset += chunkSize)
+                await call.RequestStream.WriteAsync(new ImportNewcomersRequest
+                {
+                    TakeGoodRows = takeGoodRows && offset == 0, Chunk = ByteString.CopyFrom(file, offset, Math.Min(chunkSize, file.Length - offset)),
+                });
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (RpcException)
+        {
+            // The service ended the call early (a denial, say): its status comes from the responses.
+        }
+        return await reading;
+    }
+
+    public static Task<List<ImportNewcomersResponse>> ImportAsync(ProfileService.ProfileServiceClient client, string text, bool takeGoodRows = false) =>
+        ImportAsync(client, Encoding.UTF8.GetBytes(text), takeGoodRows);
+
+    /// <summary>The exported file, its pieces joined.</summary>
+    public static async Task<byte[]> ExportAsync(ProfileService.ProfileServiceClient client, string municipality = "")
+    {
+        using var call = client.ExportNewcomers(new ExportNewcomersRequest { MunicipalityCode = municipality });
+        var file = new MemoryStream();
+        await foreach (var chunk in call.ResponseStream.ReadAllAsync()) chunk.Data.WriteTo(file);
+        return file.ToArray();
+    }
+
+    /// <summary>The exported file as text, without its byte order mark.</summary>
+    public static async Task<string> ExportTextAsync(ProfileService.ProfileServiceClient client, string municipality = "") =>
+        new UTF8Encoding(false).GetString(await ExportAsync(client, municipality)).TrimStart('\uFEFF');
+
+    /// <summary>A file of the newcomers in every column, each field quoted, as a spreadsheet may write it.</summary>
+    public static string File(params Newcomer[] newcomers) =>
+        string.Join("\r\n", [string.Join(';', NewcomerColumns.All), .. newcomers.Select(n => string.Join(';', NewcomerRecord.Write(n).Select(Quoted)))]) + "\r\n";
+
+    private static string Quoted(string field) => $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    public static IEnumerable<CsvRowError> Errors(this IEnumerable<ImportNewcomersResponse> responses) => responses.SelectMany(r => r.Errors);
+}
