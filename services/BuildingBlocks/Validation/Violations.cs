@@ -17,9 +17,6 @@ public sealed class Violations
     /// <summary>The reasons of the violations so far, in the order of <see cref="Fields"/>.</summary>
     public IEnumerable<string> Reasons => badRequest.FieldViolations.Select(v => v.Reason);
 
-    /// <summary>The violations so far, in the order they were found.</summary>
-    public IReadOnlyList<BadRequest.Types.FieldViolation> All => badRequest.FieldViolations;
-
     /// <summary>Adds a violation of the field; the reason is one of <see cref="ViolationReasons"/>, the description says in English what the field takes.</summary>
     public Violations Add(string field, string reason, string description)
     {
