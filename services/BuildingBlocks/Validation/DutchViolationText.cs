@@ -29,6 +29,7 @@ public static class DutchViolationText
         ViolationReasons.VersionRequired => "Laad de gegevens opnieuw en probeer het nog eens.",
         ViolationReasons.ConflictingFields => "Kies één van beide, niet allebei.",
         ViolationReasons.InvalidPageToken => "Deze pagina is niet meer geldig. Begin opnieuw bij de eerste pagina.",
+        ViolationReasons.InvalidCursor => "Dit volgpunt is niet (meer) geldig. Volg opnieuw zonder volgpunt, na een ListMatches.",
         ViolationReasons.NotAllowed => "Dit mag hier niet.",
         _ => description,
     };
