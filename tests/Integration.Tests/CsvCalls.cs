@@ -48,6 +48,19 @@ public static class CsvCalls
         return file.ToArray();
     }
 
+    /// <summary>The pieces of the opportunities' export, as they came.</summary>
+    public static async Task<List<byte[]>> ExportChunksAsync(OpportunityService.OpportunityServiceClient client, string providerId = "")
+    {
+        using var call = client.ExportOpportunities(new ExportOpportunitiesRequest { ProviderId = providerId });
+        var chunks = new List<byte[]>();
+        await foreach (var chunk in call.ResponseStream.ReadAllAsync()) chunks.Add(chunk.Data.ToByteArray());
+        return chunks;
+    }
+
+    /// <summary>The opportunities' export as text, without its byte order mark.</summary>
+    public static async Task<string> ExportTextAsync(OpportunityService.OpportunityServiceClient client, string providerId = "") =>
+        new UTF8Encoding(false).GetString([.. (await ExportChunksAsync(client, providerId)).SelectMany(c => c)]).TrimStart('\uFEFF');
+
     /// <summary>The exported file as text, without its byte order mark.</summary>
     public static async Task<string> ExportTextAsync(ProfileService.ProfileServiceClient client, string municipality = "") =>
         new UTF8Encoding(false).GetString(await ExportAsync(client, municipality)).TrimStart('\uFEFF');

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Csv;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;

@@ -3,6 +3,7 @@ using CsvHelper;
 using Grpc.Core;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Csv;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;

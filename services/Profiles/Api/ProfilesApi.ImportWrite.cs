@@ -1,3 +1,4 @@
+using Newcomers.BuildingBlocks.Csv;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;

@@ -1,6 +1,7 @@
-using System.Globalization;
+using Newcomers.BuildingBlocks.Csv;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
+using static Newcomers.BuildingBlocks.Csv.CsvCells;
 using C = Newcomers.Profiles.Csv.NewcomerColumns;
 
 namespace Newcomers.Profiles.Csv;
@@ -17,12 +18,12 @@ public static class NewcomerRecord
     [
         n.Id, n.MunicipalityCode, n.CaseworkerId, n.DisplayName, n.CaseworkerContact, n.HouseholdId, n.Postcode,
         n.Home is null ? "" : Number(n.Home.Latitude), n.Home is null ? "" : Number(n.Home.Longitude),
-        NewcomerTokens.Level.Write(n.DutchLevel), string.Join(';', n.Languages.Select(l => $"{l.Language}:{NewcomerTokens.Level.Write(l.Level)}")),
+        CommonTokens.Level.Write(n.DutchLevel), string.Join(';', n.Languages.Select(l => $"{l.Language}:{CommonTokens.Level.Write(l.Level)}")),
         NewcomerTokens.Leerroute.Write(n.Leerroute), string.Join(';', n.PipGoals.Select(NewcomerTokens.PipGoal.Write)), Number(n.MapHoursDone),
         string.Join(';', n.Occupations), string.Join(';', n.Skills), NewcomerTokens.Education.Write(n.EducationLevel),
-        n.Availability is null ? "" : n.Availability.HoursPerWeek.ToString(CultureInfo.InvariantCulture),
-        n.Availability is null ? "" : string.Join(';', n.Availability.DayParts.Select(NewcomerTokens.DayPart.Write)), Number(n.MaxTravelKm),
-        string.Join(';', n.TravelModes.Select(NewcomerTokens.Travel.Write)), NewcomerTokens.Gender.Write(n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified),
+        n.Availability is null ? "" : Whole(n.Availability.HoursPerWeek),
+        n.Availability is null ? "" : string.Join(';', n.Availability.DayParts.Select(CommonTokens.DayPart.Write)), Number(n.MaxTravelKm),
+        string.Join(';', n.TravelModes.Select(NewcomerTokens.Travel.Write)), CommonTokens.Gender.Write(n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified),
         YesNo(n.BuddyPreferences?.FamilyBuddy ?? false), string.Join(';', n.BuddyPreferences?.Interests ?? []),
         YesNo(n.Consent?.Matching ?? false), YesNo(n.Consent?.ShareWithProviders ?? false), YesNo(n.Consent?.FairnessAudit ?? false),
         NewcomerTokens.Status.Write(n.Status),
@@ -35,11 +36,11 @@ public static class NewcomerRecord
         {
             Id = cell(C.Id), MunicipalityCode = cell(C.Municipality), CaseworkerId = cell(C.Caseworker), DisplayName = cell(C.Name),
             CaseworkerContact = cell(C.CaseworkerContact), HouseholdId = cell(C.Household), Postcode = cell(C.Postcode),
-            DutchLevel = Token(NewcomerTokens.Level, cell(C.Dutch), "newcomer.dutch_level", v),
+            DutchLevel = Token(CommonTokens.Level, cell(C.Dutch), "newcomer.dutch_level", v),
             Leerroute = Token(NewcomerTokens.Leerroute, cell(C.Leerroute), "newcomer.leerroute", v),
-            MapHoursDone = cell(C.MapHours) is { Length: > 0 } hours ? Decimal(hours, "newcomer.map_hours_done", v) : 0,
+            MapHoursDone = cell(C.MapHours) is { Length: > 0 } hours ? Number(hours, "newcomer.map_hours_done", v) : 0,
             EducationLevel = Token(NewcomerTokens.Education, cell(C.Education), "newcomer.education_level", v),
-            MaxTravelKm = Decimal(cell(C.MaxTravelKm), "newcomer.max_travel_km", v),
+            MaxTravelKm = Number(cell(C.MaxTravelKm), "newcomer.max_travel_km", v),
             Status = Token(NewcomerTokens.Status, cell(C.Status), "newcomer.status", v),
             Consent = new Consent
             {
@@ -50,7 +51,7 @@ public static class NewcomerRecord
             Availability = new Availability
             {
                 HoursPerWeek = Whole(cell(C.HoursPerWeek), "newcomer.availability.hours_per_week", v),
-                DayParts = { Tokens(NewcomerTokens.DayPart, cell(C.DayParts), "newcomer.availability.day_parts", v) },
+                DayParts = { Tokens(CommonTokens.DayPart, cell(C.DayParts), "newcomer.availability.day_parts", v) },
             },
             PipGoals = { Tokens(NewcomerTokens.PipGoal, cell(C.PipGoals), "newcomer.pip_goals", v) },
             TravelModes = { Tokens(NewcomerTokens.Travel, cell(C.Travel), "newcomer.travel_modes", v) },
@@ -60,57 +61,19 @@ public static class NewcomerRecord
         foreach (var entry in List(cell(C.Languages)))
         {
             var (code, level) = entry.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? (entry[..colon].Trim(), entry[(colon + 1)..].Trim()) : (entry, "");
-            n.Languages.Add(new LanguageSkill { Language = code, Level = Token(NewcomerTokens.Level, level, "newcomer.languages", v) });
+            n.Languages.Add(new LanguageSkill { Language = code, Level = Token(CommonTokens.Level, level, "newcomer.languages", v) });
         }
         var (latitude, longitude) = (cell(C.Latitude), cell(C.Longitude));
         if (latitude.Length > 0 || longitude.Length > 0)
-            n.Home = new GeoPoint { Latitude = Decimal(latitude, "newcomer.home.latitude", v), Longitude = Decimal(longitude, "newcomer.home.longitude", v) };
+            n.Home = new GeoPoint { Latitude = Number(latitude, "newcomer.home.latitude", v), Longitude = Number(longitude, "newcomer.home.longitude", v) };
         var (gender, family, interests) = (cell(C.BuddyGender), cell(C.FamilyBuddy), cell(C.Interests));
         if (gender.Length > 0 || family.Length > 0 || interests.Length > 0)
             n.BuddyPreferences = new BuddyPreferences
             {
-                BuddyGender = Token(NewcomerTokens.Gender, gender, "newcomer.buddy_preferences.buddy_gender", v),
+                BuddyGender = Token(CommonTokens.Gender, gender, "newcomer.buddy_preferences.buddy_gender", v),
                 FamilyBuddy = Bool(family, "newcomer.buddy_preferences.family_buddy", v),
                 Interests = { List(interests) },
             };
         return n;
-    }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture).Replace('.', ',');
-
-    private static string YesNo(bool value) => value ? "ja" : "nee";
-
-    private static List<string> List(string cell) => [.. cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-
-    private static TEnum Token<TEnum>(CsvTokens<TEnum> tokens, string word, string field, Violations v) where TEnum : struct, Enum
-    {
-        if (tokens.TryRead(word, out var value)) return value;
-        v.Add(field, ViolationReasons.InvalidChoice, $"one of {string.Join(", ", tokens.Words)}");
-        return default;
-    }
-
-    private static IEnumerable<TEnum> Tokens<TEnum>(CsvTokens<TEnum> tokens, string cell, string field, Violations v) where TEnum : struct, Enum =>
-        List(cell).Select(word => Token(tokens, word, field, v)).ToList();
-
-    private static double Decimal(string cell, string field, Violations v)
-    {
-        if (double.TryParse(cell.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
-        if (cell.Length > 0) v.Add(field, ViolationReasons.OutOfRange, "a number, with a decimal comma or point");
-        return 0;
-    }
-
-    private static int Whole(string cell, string field, Violations v)
-    {
-        if (int.TryParse(cell, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        if (cell.Length > 0) v.Add(field, ViolationReasons.OutOfRange, "a whole number");
-        return 0;
-    }
-
-    private static bool Bool(string cell, string field, Violations v)
-    {
-        if (cell.Length == 0 || cell.Equals("nee", StringComparison.OrdinalIgnoreCase)) return false;
-        if (cell.Equals("ja", StringComparison.OrdinalIgnoreCase)) return true;
-        v.Add(field, ViolationReasons.InvalidChoice, "ja or nee");
-        return false;
     }
 }

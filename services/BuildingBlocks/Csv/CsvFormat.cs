@@ -2,7 +2,7 @@ using CsvHelper;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 
-namespace Newcomers.Profiles.Csv;
+namespace Newcomers.BuildingBlocks.Csv;
 
 /// <summary>
 /// The CSV dialect of imports and exports, as Dutch Excel writes it: UTF-8 (a byte order mark is

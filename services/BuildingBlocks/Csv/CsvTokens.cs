@@ -1,4 +1,4 @@
-namespace Newcomers.Profiles.Csv;
+namespace Newcomers.BuildingBlocks.Csv;
 
 /// <summary>
 /// The Dutch words a CSV file uses for the values of one enum ("ma-ochtend", "B1", "fiets"), both

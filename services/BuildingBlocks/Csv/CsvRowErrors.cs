@@ -1,7 +1,7 @@
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 
-namespace Newcomers.Profiles.Csv;
+namespace Newcomers.BuildingBlocks.Csv;
 
 /// <summary>The bad cells of one row as the import reports them: one error per column, the first found, in Dutch.</summary>
 public static class CsvRowErrors

@@ -1,0 +1,43 @@
+namespace Newcomers.Opportunities.Csv;
+
+/// <summary>The columns of the opportunity CSV, in the order the export writes them (docs/api.md#csv).</summary>
+public static class OpportunityColumns
+{
+    public const string Id = "id";
+    public const string Provider = "aanbieder";
+    public const string ExternalId = "extern_id";
+    public const string Kind = "soort";
+    public const string Title = "titel";
+    public const string Description = "omschrijving";
+    public const string Occupation = "beroep_isco";
+    public const string Sector = "sector";
+    public const string Dutch = "nederlands";
+    public const string Skills = "vaardigheden";
+    public const string Languages = "nuttige_talen";
+    public const string Latitude = "breedtegraad";
+    public const string Longitude = "lengtegraad";
+    public const string Postcode = "postcode";
+    public const string Municipality = "gemeentecode";
+    public const string Capacity = "plaatsen";
+    public const string HoursPerWeek = "uren_per_week";
+    public const string DayParts = "dagdelen";
+    public const string StartDate = "startdatum";
+    public const string EndDate = "einddatum";
+    public const string Map = "telt_voor_map";
+    public const string LanguageSupport = "taalbegeleiding";
+    public const string Status = "status";
+    public const string BuddyLanguages = "maatje_talen";
+    public const string BuddyInterests = "maatje_interesses";
+    public const string BuddyFamily = "gezinsmaatje";
+    public const string BuddyGender = "maatje_geslacht";
+    public const string BuddyFamiliesOnly = "alleen_gezinnen";
+    public const string BuddySharedLanguageOnly = "alleen_gedeelde_taal";
+
+    /// <summary>Every column, in the export's order.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Id, Provider, ExternalId, Kind, Title, Description, Occupation, Sector, Dutch, Skills, Languages, Latitude, Longitude, Postcode,
+        Municipality, Capacity, HoursPerWeek, DayParts, StartDate, EndDate, Map, LanguageSupport, Status,
+        BuddyLanguages, BuddyInterests, BuddyFamily, BuddyGender, BuddyFamiliesOnly, BuddySharedLanguageOnly,
+    ];
+}
