@@ -26,6 +26,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
 
     private static Newcomer Stale(Newcomer n) => new(n) { Version = 99 };
 
+    private const string UntitledPosting = """{ "@context": "https://schema.org", "@type": "JobPosting", "identifier": "vac-1", "employmentType": "INTERN" }""";
+
     public static readonly Probe[] Probes =
     [
         P("GetNewcomer", "own", (w, c) => c.Profiles.GetNewcomerAsync(new() { Id = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK, PermissionDenied),
@@ -59,6 +61,11 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         P("CreateOpportunity", "foreign provider", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.ForeignProvider.Id) }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
         P("CreateOpportunity", "own provider, taken id", (w, c) => c.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(w.OurProvider.Id), OpportunityId = w.OurPlacement.Id }).ResponseAsync, PermissionDenied, PermissionDenied, AlreadyExists, AlreadyExists, AlreadyExists, PermissionDenied),
         P("BatchCreateOpportunities", "foreign provider", (w, c) => c.Opportunities.BatchCreateOpportunitiesAsync(new() { Requests = { new CreateOpportunityRequest { Opportunity = Build.Placement(w.ForeignProvider.Id) } } }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, Skip, PermissionDenied),
+        P("ExportJobPosting", "own", (w, c) => c.Opportunities.ExportJobPostingAsync(new() { Id = w.OurPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK, OK),
+        P("ExportJobPosting", "foreign", (w, c) => c.Opportunities.ExportJobPostingAsync(new() { Id = w.ForeignPlacement.Id }).ResponseAsync, OK, OK, OK, OK, OK, OK),
+        // A posting without a title: refused after authorisation, so it writes nothing.
+        P("ImportJobPosting", "own provider, no title", (w, c) => c.Opportunities.ImportJobPostingAsync(new() { ProviderId = w.OurProvider.Id, JsonLd = UntitledPosting }).ResponseAsync, PermissionDenied, PermissionDenied, InvalidArgument, InvalidArgument, InvalidArgument, PermissionDenied),
+        P("ImportJobPosting", "foreign provider, no title", (w, c) => c.Opportunities.ImportJobPostingAsync(new() { ProviderId = w.ForeignProvider.Id, JsonLd = UntitledPosting }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, InvalidArgument, PermissionDenied),
         // An empty partial feed changes nothing, so those allowed to send it answer OK.
         P("SyncOpportunities", "own provider, empty partial feed", (w, c) => Feeds.SendAsync(c.Opportunities, w.OurProvider.Id, SyncMode.Partial, []), PermissionDenied, PermissionDenied, OK, OK, OK, PermissionDenied),
         P("SyncOpportunities", "foreign provider, empty partial feed", (w, c) => Feeds.SendAsync(c.Opportunities, w.ForeignProvider.Id, SyncMode.Partial, []), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
