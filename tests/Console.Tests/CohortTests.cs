@@ -74,6 +74,16 @@ public sealed class CohortTests(ConsoleWorld world)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zonder plek" })).ToBeVisibleAsync();
         await Expect(page.Locator(".console-reasons__item").First).ToBeVisibleAsync();
         await ConsoleWorld.CheckPageAsync(page, "cohort-buddies");
+
+        // On a phone the pairs stack into cards, and nothing but a table's own scroll is wider than the screen.
+        var phone = await world.SignedInAsync(Roles.Coordinator, "GM0342", phone: true);
+        await phone.GotoAsync(world.Url("/groep-koppelen"));
+        await phone.Locator("[data-interactive=yes]").WaitForAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Groep indelen" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Voorgestelde paren" })).ToBeVisibleAsync();
+        var wide = await phone.EvaluateAsync<string>("[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.console-table-scroll')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')");
+        Assert.True(wide.Length == 0, $"wider than the screen: {wide}");
+        await ConsoleWorld.CheckPageAsync(phone, "cohort-buddies-phone");
     }
 
     private static Task<Opportunity> PlacementAsync(Clients admin, string providerId, string title, Action<Opportunity> change)
