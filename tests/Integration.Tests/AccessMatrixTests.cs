@@ -117,6 +117,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         P("ImportNewcomers", "foreign municipality, taken id", (w, c) => CsvCalls.ImportAsync(c.Profiles, CsvCalls.File(w.ForeignNewcomer)), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
         P("ExportNewcomers", "own municipality", (w, c) => CsvCalls.ExportAsync(c.Profiles, AccessWorld.Ours), OK, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
         P("ExportNewcomers", "foreign municipality", (w, c) => CsvCalls.ExportAsync(c.Profiles, AccessWorld.Foreign), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("ImportOpportunities", "own provider, taken id", (w, c) => CsvCalls.ImportAsync(c.Opportunities, CsvCalls.File(w.OurPlacement)), PermissionDenied, PermissionDenied, OK, OK, OK, PermissionDenied),
+        P("ImportOpportunities", "foreign provider, taken id", (w, c) => CsvCalls.ImportAsync(c.Opportunities, CsvCalls.File(w.ForeignPlacement)), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
         P("ExportOpportunities", "own provider", (w, c) => CsvCalls.ExportChunksAsync(c.Opportunities, w.OurProvider.Id), PermissionDenied, PermissionDenied, OK, OK, OK, PermissionDenied),
         P("ExportOpportunities", "foreign provider", (w, c) => CsvCalls.ExportChunksAsync(c.Opportunities, w.ForeignProvider.Id), PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
         P("ExportOpportunities", "every provider of the caller", (w, c) => CsvCalls.ExportChunksAsync(c.Opportunities), PermissionDenied, PermissionDenied, OK, OK, OK, PermissionDenied),

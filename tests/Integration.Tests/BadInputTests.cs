@@ -61,6 +61,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "ExportNewcomer", "id", h => h.Profiles.ExportNewcomerAsync(new ExportNewcomerRequest()).ResponseAsync },
         { "ImportNewcomers", "chunk", h => CsvCalls.ImportAsync(h.Profiles, []) },
         { "ExportNewcomers", "municipality_code", h => CsvCalls.ExportAsync(h.Profiles, "Soest") },
+        { "ImportOpportunities", "chunk", h => CsvCalls.ImportAsync(h.Opportunities, "") },
         { "ExportOpportunities", "provider_id", h => CsvCalls.ExportChunksAsync(h.Opportunities, "../x") },
         { "LookupPostcode", "postcode", h => h.Profiles.LookupPostcodeAsync(new LookupPostcodeRequest { Postcode = "37" }).ResponseAsync },
         { "CreateNewcomer", "newcomer.postcode", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => { n.Home = null; n.Postcode = "9999"; }) }).ResponseAsync },

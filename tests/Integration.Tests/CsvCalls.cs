@@ -2,6 +2,7 @@ using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
 using Newcomers.Contracts.V1;
+using Newcomers.Opportunities.Csv;
 using Newcomers.Profiles.Csv;
 
 namespace Newcomers.Integration.Tests;
@@ -10,20 +11,30 @@ namespace Newcomers.Integration.Tests;
 public static class CsvCalls
 {
     /// <summary>Every response of the import of the file, sent in pieces of chunkSize bytes.</summary>
-    public static async Task<List<ImportNewcomersResponse>> ImportAsync(ProfileService.ProfileServiceClient client, byte[] file, bool takeGoodRows = false,
-        int chunkSize = 64 * 1024)
+    public static Task<List<CsvImportProgress>> ImportAsync(ProfileService.ProfileServiceClient client, byte[] file, bool takeGoodRows = false,
+        int chunkSize = 64 * 1024) => ImportAsync(() => client.ImportNewcomers(), file, takeGoodRows, chunkSize);
+
+    public static Task<List<CsvImportProgress>> ImportAsync(ProfileService.ProfileServiceClient client, string text, bool takeGoodRows = false) =>
+        ImportAsync(client, Encoding.UTF8.GetBytes(text), takeGoodRows);
+
+    /// <summary>Every response of the opportunities' import of the file.</summary>
+    public static Task<List<CsvImportProgress>> ImportAsync(OpportunityService.OpportunityServiceClient client, string text, bool takeGoodRows = false) =>
+        ImportAsync(() => client.ImportOpportunities(), Encoding.UTF8.GetBytes(text), takeGoodRows, 64 * 1024);
+
+    private static async Task<List<CsvImportProgress>> ImportAsync(Func<AsyncDuplexStreamingCall<CsvImportRequest, CsvImportProgress>> start, byte[] file,
+        bool takeGoodRows, int chunkSize)
     {
-        using var call = client.ImportNewcomers();
+        using var call = start();
         var reading = Task.Run(async () =>
         {
-            var responses = new List<ImportNewcomersResponse>();
+            var responses = new List<CsvImportProgress>();
             await foreach (var response in call.ResponseStream.ReadAllAsync()) responses.Add(response);
             return responses;
         });
         try
         {
             for (var offset = 0; offset == 0 || offset < file.Length; offset += chunkSize)
-                await call.RequestStream.WriteAsync(new ImportNewcomersRequest
+                await call.RequestStream.WriteAsync(new CsvImportRequest
                 {
                     TakeGoodRows = takeGoodRows && offset == 0, Chunk = ByteString.CopyFrom(file, offset, Math.Min(chunkSize, file.Length - offset)),
                 });
@@ -35,9 +46,6 @@ public static class CsvCalls
         }
         return await reading;
     }
-
-    public static Task<List<ImportNewcomersResponse>> ImportAsync(ProfileService.ProfileServiceClient client, string text, bool takeGoodRows = false) =>
-        ImportAsync(client, Encoding.UTF8.GetBytes(text), takeGoodRows);
 
     /// <summary>The exported file, its pieces joined.</summary>
     public static async Task<byte[]> ExportAsync(ProfileService.ProfileServiceClient client, string municipality = "")
@@ -69,7 +77,11 @@ public static class CsvCalls
     public static string File(params Newcomer[] newcomers) =>
         string.Join("\r\n", [string.Join(';', NewcomerColumns.All), .. newcomers.Select(n => string.Join(';', NewcomerRecord.Write(n).Select(Quoted)))]) + "\r\n";
 
+    /// <summary>A file of the opportunities in every column, each field quoted.</summary>
+    public static string File(params Opportunity[] opportunities) =>
+        string.Join("\r\n", [string.Join(';', OpportunityColumns.All), .. opportunities.Select(o => string.Join(';', OpportunityRecord.Write(o).Select(Quoted)))]) + "\r\n";
+
     private static string Quoted(string field) => $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    public static IEnumerable<CsvRowError> Errors(this IEnumerable<ImportNewcomersResponse> responses) => responses.SelectMany(r => r.Errors);
+    public static IEnumerable<CsvRowError> Errors(this IEnumerable<CsvImportProgress> responses) => responses.SelectMany(r => r.Errors);
 }

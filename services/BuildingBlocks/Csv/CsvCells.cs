@@ -16,6 +16,8 @@ public static class CsvCells
 
     public static string YesNo(bool value) => value ? "ja" : "nee";
 
+    public static string Day(Google.Type.Date? date) => date is null ? "" : $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
+
     public static string Join(IEnumerable<string> values) => string.Join(';', values);
 
     public static List<string> List(string cell) => [.. cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
@@ -50,5 +52,14 @@ public static class CsvCells
         if (cell.Equals("ja", StringComparison.OrdinalIgnoreCase)) return true;
         v.Add(field, ViolationReasons.InvalidChoice, "ja or nee");
         return false;
+    }
+
+    /// <summary>A date written yyyy-mm-dd; null for an empty cell.</summary>
+    public static Google.Type.Date? Day(string cell, string field, Violations v)
+    {
+        if (cell.Length == 0) return null;
+        if (DateOnly.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return Dates.ToDate(day);
+        v.Add(field, ViolationReasons.InvalidDate, "a date written yyyy-mm-dd");
+        return null;
     }
 }

@@ -25,6 +25,7 @@ public static class DutchViolationText
         ViolationReasons.InvalidCountryCode => "Vul een landcode van twee letters in, zoals SY.",
         ViolationReasons.InvalidLocation => "Deze plaats is niet bekend.",
         ViolationReasons.UnknownPostcode => "Deze postcode staat niet in de postcodetabel.",
+        ViolationReasons.UnknownProvider => "Deze aanbieder bestaat niet. Gebruik het id van een aanbieder, zoals in de export.",
         ViolationReasons.NotChangeable => "Dit gegeven kan niet gewijzigd worden.",
         ViolationReasons.VersionRequired => "Laad de gegevens opnieuw en probeer het nog eens.",
         ViolationReasons.ConflictingFields => "Kies één van beide, niet allebei.",
@@ -40,6 +41,8 @@ public static class DutchViolationText
         ("opportunity.capacity", ViolationReasons.OutOfRange) => "Vul 1 tot 1000 plekken in. Een taalmaatje neemt 1 tot 3 nieuwkomers.",
         ("opportunity.buddy.families_only", ViolationReasons.NotAllowed) => "Dit kan alleen voor een gezinsmaatje. Kies dan ook 'Wil ook gezinsmaatje zijn'.",
         ("opportunity.buddy.languages", ViolationReasons.Required) => "Vul de talen van het taalmaatje in. Die zijn nodig voor 'Alleen als we een taal delen'.",
+        ("opportunity.external_id", ViolationReasons.InvalidId) => "Gebruik voor het externe id 1 tot 128 letters, cijfers, -, _, ., : of /.",
+        ("opportunity.buddy", ViolationReasons.NotAllowed) => "Vul de kolommen van het taalmaatje alleen in bij soort taalmaatje.",
         ("newcomer.household_id", ViolationReasons.InvalidId) => "Gebruik voor het huishouden alleen letters, cijfers, - of _, zoals fam-amina-k (hoogstens 64 tekens).",
         _ => null,
     };

@@ -31,6 +31,9 @@ public static class ViolationReasons
     /// <summary>A well-formed postcode that the postcode table does not hold, where it was to give a location.</summary>
     public const string UnknownPostcode = "UNKNOWN_POSTCODE";
 
+    /// <summary>A well-formed provider id of no provider, in a CSV import's row (a call that names one gets NOT_FOUND).</summary>
+    public const string UnknownProvider = "UNKNOWN_PROVIDER";
+
     /// <summary>Not an ISCO-08 unit group code of four digits.</summary>
     public const string InvalidIscoCode = "INVALID_ISCO_CODE";
 
@@ -76,7 +79,7 @@ public static class ViolationReasons
     /// <summary>Every reason, in the order docs/api.md lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        Required, TooLong, TooMany, OutOfRange, InvalidId, InvalidMunicipalityCode, InvalidPostcode, UnknownPostcode, InvalidIscoCode,
+        Required, TooLong, TooMany, OutOfRange, InvalidId, InvalidMunicipalityCode, InvalidPostcode, UnknownPostcode, UnknownProvider, InvalidIscoCode,
         InvalidLanguageCode, InvalidCountryCode, InvalidChoice, InvalidDate, DateOrder, InvalidLocation, Duplicate, NotChangeable, VersionRequired,
         ConflictingFields, InvalidPageToken, InvalidCursor, NotAllowed,
     ];

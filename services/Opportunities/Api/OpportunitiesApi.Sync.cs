@@ -68,15 +68,13 @@ public sealed partial class OpportunitiesApi
             var changes = new ChangeSet();
             foreach (var (opportunity, expectedVersion) in part)
             {
-                if (expectedVersion == 0)
+                if (expectedVersion > 0)
                 {
-                    opportunity.Id = Ids.New();
-                    store.IdRegistry.Take(changes, OpportunityStore.Opportunities, opportunity.Id);
-                    store.IdRegistry.Take(changes, OpportunityStore.Providers, providerId) // fails if the provider was deleted meanwhile
-                        .Reserve(OpportunityStore.OwnedKey(providerId), long.MaxValue)
-                        .Claim(OpportunityStore.ExternalKey(providerId, opportunity.ExternalId), opportunity.Id);
+                    Save(changes, opportunity, expectedVersion);
+                    continue;
                 }
-                Save(changes, opportunity, expectedVersion);
+                opportunity.Id = Ids.New();
+                AddNew(changes, opportunity);
             }
             try
             {

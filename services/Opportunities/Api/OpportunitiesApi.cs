@@ -127,10 +127,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
             opportunity.ExternalId = ""; // SyncOpportunities' key alone
             opportunity.CreateTime = opportunity.UpdateTime = clock.Now();
             if (opportunity.Status == OpportunityStatus.Unspecified) opportunity.Status = OpportunityStatus.Open;
-            store.IdRegistry.Take(changes, OpportunityStore.Opportunities, opportunity.Id);
-            store.IdRegistry.Take(changes, OpportunityStore.Providers, opportunity.ProviderId) // fails if the provider was deleted meanwhile
-                .Reserve(OpportunityStore.OwnedKey(opportunity.ProviderId), long.MaxValue);
-            Save(changes, opportunity, 0);
+            AddNew(changes, opportunity);
             return opportunity;
         }).ToList();
         try
@@ -157,6 +154,20 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
     {
         var provider = await LoadProviderAsync(providerId, cancellationToken);
         if (!Manages(caller, provider)) throw Caller.Denied("not a provider of yours");
+    }
+
+    /// <summary>
+    /// A new opportunity in a commit: its id, its place among its provider's (so that a provider deleted
+    /// meanwhile fails the commit), the claim on its external_id if it has one, and its event.
+    /// </summary>
+    private ChangeSet AddNew(ChangeSet changes, Opportunity opportunity)
+    {
+        store.IdRegistry.Take(changes, OpportunityStore.Opportunities, opportunity.Id);
+        store.IdRegistry.Take(changes, OpportunityStore.Providers, opportunity.ProviderId)
+            .Reserve(OpportunityStore.OwnedKey(opportunity.ProviderId), long.MaxValue);
+        if (opportunity.ExternalId.Length > 0) changes.Claim(OpportunityStore.ExternalKey(opportunity.ProviderId, opportunity.ExternalId), opportunity.Id);
+        Save(changes, opportunity, 0);
+        return changes;
     }
 
     private static void Save(ChangeSet changes, Opportunity opportunity, long expectedVersion)

@@ -15,7 +15,7 @@ namespace Newcomers.Profiles.Api;
 /// <summary>ExportNewcomers: the caseload as a CSV file, sent in pieces of about 64 KB, audited a chunk of newcomers at a time.</summary>
 public sealed partial class ProfilesApi
 {
-    private const int ExportChunkBytes = 64 * 1024;
+    private const int ExportChunkBytes = 64 * 1024, AuditEvery = 500;
 
     public override async Task ExportNewcomers(ExportNewcomersRequest request, IServerStreamWriter<CsvChunk> responseStream, ServerCallContext context)
     {
@@ -27,7 +27,7 @@ public sealed partial class ProfilesApi
             : caller.IsAdmin ? [null] : caller.Municipalities.Order(StringComparer.Ordinal);
 
         using var buffer = new MemoryStream();
-        var pending = new List<string>(ProgressEvery);
+        var pending = new List<string>(AuditEvery);
         await using (var csv = CsvWriter.Create(buffer, CsvFormat.Writing, leaveOpen: true))
         {
             csv.WriteHeader([.. NewcomerColumns.All]);
@@ -38,7 +38,7 @@ public sealed partial class ProfilesApi
                 {
                     csv.WriteRecord(NewcomerRecord.Write(newcomer));
                     pending.Add(newcomer.Id);
-                    if (pending.Count == ProgressEvery) await SendAsync(csv, last: false);
+                    if (pending.Count == AuditEvery) await SendAsync(csv, last: false);
                 }
             }
             await SendAsync(csv, last: false);

@@ -1,5 +1,3 @@
-using System.IO.Pipelines;
-using CsvHelper;
 using Grpc.Core;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Auth;
@@ -14,79 +12,20 @@ using Newcomers.Profiles.Storage;
 namespace Newcomers.Profiles.Api;
 
 /// <summary>
-/// ImportNewcomers: the file is parsed while it streams in, every row checked by the rules of
-/// CreateNewcomer, and only once the whole file is read are the good rows written, in commits of
-/// <see cref="ImportBatch"/> newcomers, each with its id marker and NewcomerChanged event as a create has.
+/// ImportNewcomers, through the shared <see cref="CsvImport"/>: every row checked by the rules of
+/// CreateNewcomer, and each newcomer written with its id marker and NewcomerChanged event as a create has.
 /// </summary>
 public sealed partial class ProfilesApi
 {
-    private const int ImportBatch = 500;
-    private const int ProgressEvery = 500;
-
-    public override async Task ImportNewcomers(IAsyncStreamReader<ImportNewcomersRequest> requestStream, IServerStreamWriter<ImportNewcomersResponse> responseStream,
+    public override Task ImportNewcomers(IAsyncStreamReader<CsvImportRequest> requestStream, IServerStreamWriter<CsvImportProgress> responseStream,
         ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Caseworker);
-        var ct = context.CancellationToken;
-        var pipe = new Pipe();
-        var (takeGoodRows, first, bytes) = (false, true, 0L);
-        var feeding = FeedAsync();
-        var errors = new List<CsvRowError>();
-        var (good, ids, rowsRead, reported) = (new List<(int Row, Newcomer Newcomer)>(), new HashSet<string>(StringComparer.Ordinal), 0, 0);
-        var malformed = new List<CsvRowError>();
-        await using (var csv = CsvReader.Create(pipe.Reader.AsStream(), CsvFormat.Reading(malformed), leaveOpen: false))
-        {
-            await csv.ReadHeaderAsync(ct);
-            var header = csv.Headers;
-            if (header.Count == 0 && bytes == 0) throw Errors.InvalidArgument("chunk", ViolationReasons.Required, "the file is empty: send its bytes in chunk");
-            var columns = NewcomerColumns.All.ToDictionary(c => c, c => csv.TryGetFieldIndex(c, out var i) ? i : -1);
-            errors.AddRange(NewcomerColumns.Required.Where(c => columns[c] < 0)
-                .Select(c => CsvRowErrors.Row(1, c, ViolationReasons.Required, $"De kolom {c} ontbreekt in de kopregel.")));
-            if (errors.Count > 0 && header.Count == 1 && header[0].Contains(',', StringComparison.Ordinal))
-                errors.Add(CsvRowErrors.Row(1, "", ViolationReasons.InvalidChoice, "Scheid de kolommen met puntkomma's (;), zoals Excel dat doet."));
-            var headerGood = errors.Count == 0;
-            while (headerGood && await csv.ReadAsync(ct))
-            {
-                rowsRead++;
-                var row = (int)csv.LineNumber;
-                if (rowsRead > CsvFormat.MaxRows) throw Errors.InvalidArgument("chunk", ViolationReasons.TooMany, $"at most {CsvFormat.MaxRows} rows in one file");
-                if (csv.FieldCount != header.Count)
-                    errors.Add(CsvRowErrors.Row(row, "", csv.FieldCount < header.Count ? ViolationReasons.Required : ViolationReasons.TooMany,
-                        $"Deze rij heeft {csv.FieldCount} velden, de kopregel {header.Count}."));
-                else if (await CheckRowAsync(row, c => columns[c] < 0 ? "" : csv.GetString(columns[c]), caller, ids, errors, ct) is { } newcomer)
-                    good.Add((row, newcomer));
-                if (rowsRead % ProgressEvery == 0) await ReportAsync(done: false, written: 0);
-            }
-        }
-        await feeding;
-        errors.AddRange(malformed);
-        var written = errors.Count == 0 || takeGoodRows ? await WriteAsync(good, errors, ct) : 0;
-        await ReportAsync(done: true, written);
-
-        async Task FeedAsync()
-        {
-            try
-            {
-                await foreach (var message in requestStream.ReadAllAsync(ct))
-                {
-                    if (first) (takeGoodRows, first) = (message.TakeGoodRows, false);
-                    bytes += message.Chunk.Length;
-                    await pipe.Writer.WriteAsync(message.Chunk.Memory, ct);
-                }
-                await pipe.Writer.CompleteAsync();
-            }
-            catch (Exception exception)
-            {
-                await pipe.Writer.CompleteAsync(exception);
-            }
-        }
-
-        Task ReportAsync(bool done, int written)
-        {
-            var response = new ImportNewcomersResponse { RowsRead = rowsRead, Done = done, RowsWritten = written, Errors = { errors.Skip(reported) } };
-            reported = errors.Count;
-            return responseStream.WriteAsync(response, ct);
-        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new CsvRows<Newcomer>(NewcomerColumns.All, NewcomerColumns.Required,
+            (row, cell, errors, ct) => CheckRowAsync(row, cell, caller, ids, errors, ct), Add,
+            (row, _, _) => CsvRowErrors.Of(row, new Violations().Add("newcomer_id", ViolationReasons.Duplicate, "an id no other newcomer has, or none"), NewcomerColumns.Map));
+        return CsvImport.RunAsync(rows, store, requestStream, responseStream, context.CancellationToken);
     }
 
     /// <summary>The newcomer of the row if it is good; otherwise its errors are added. A row of a municipality not the caller's ends the import.</summary>
@@ -103,7 +42,7 @@ public sealed partial class ProfilesApi
             v.Add("newcomer_id", ViolationReasons.Duplicate, "an id no other newcomer has, or none");
         if (v.Any)
         {
-            errors.AddRange(CsvRowErrors.Of(row, v, NewcomerColumns.Of).OrderBy(e => NewcomerColumns.IndexOf(e.Column)));
+            errors.AddRange(CsvRowErrors.Of(row, v, NewcomerColumns.Map));
             return null;
         }
         newcomer.Id = newcomer.Id.Length > 0 ? newcomer.Id : Ids.New();
@@ -115,4 +54,11 @@ public sealed partial class ProfilesApi
 
     private async Task<bool> IdTakenAsync(string id, CancellationToken ct) =>
         await store.GetAsync(ProfileStore.Newcomers, id, ct) is not null || await store.IdRegistry.UsedBeforeKeyedMarkersAsync(ProfileStore.Newcomers, id, ct);
+
+    private ChangeSet Add(ChangeSet changes, Newcomer newcomer)
+    {
+        store.IdRegistry.Take(changes, ProfileStore.Newcomers, newcomer.Id);
+        ProfileStore.Newcomers.Put(changes, newcomer, 0);
+        return changes.Publish(Minimised.Changed(newcomer));
+    }
 }

@@ -1,3 +1,5 @@
+using Newcomers.BuildingBlocks.Csv;
+
 namespace Newcomers.Profiles.Csv;
 
 /// <summary>
@@ -46,7 +48,8 @@ public static class NewcomerColumns
     /// <summary>The columns a file must have in its header: every newcomer needs a value in them.</summary>
     public static readonly IReadOnlyList<string> Required = [Municipality, Caseworker, Name, Dutch, Leerroute, PipGoals, HoursPerWeek, DayParts, MaxTravelKm, Travel];
 
-    private static readonly Dictionary<string, string> ByField = new(StringComparer.Ordinal)
+    /// <summary>The column of each field, for the import's errors.</summary>
+    public static readonly CsvColumnMap Map = new("newcomer.", All, new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["newcomer_id"] = Id, ["municipality_code"] = Municipality, ["caseworker_id"] = Caseworker, ["display_name"] = Name,
         ["caseworker_contact"] = CaseworkerContact, ["household_id"] = Household, ["postcode"] = Postcode, ["home"] = Latitude,
@@ -57,24 +60,5 @@ public static class NewcomerColumns
         ["buddy_preferences.buddy_gender"] = BuddyGender, ["buddy_preferences.family_buddy"] = FamilyBuddy,
         ["buddy_preferences.interests"] = Interests, ["consent.matching"] = ConsentMatching, ["consent.share_with_providers"] = ConsentSharing,
         ["consent.fairness_audit"] = ConsentFairness, ["status"] = Status,
-    };
-
-    /// <summary>Where the column stands in the export's order, to report a row's errors from left to right.</summary>
-    public static int IndexOf(string column) => Positions.GetValueOrDefault(column, -1);
-
-    private static readonly Dictionary<string, int> Positions = All.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-
-    /// <summary>The column of a field as the Create RPC names it ("newcomer.languages[1].level" is in talen); empty for none.</summary>
-    public static string Of(string field)
-    {
-        var path = field.StartsWith("newcomer.", StringComparison.Ordinal) ? field["newcomer.".Length..] : field;
-        if (path.IndexOf('[', StringComparison.Ordinal) is var bracket and >= 0) path = path[..bracket];
-        while (true)
-        {
-            if (ByField.TryGetValue(path, out var column)) return column;
-            var dot = path.LastIndexOf('.');
-            if (dot < 0) return "";
-            path = path[..dot];
-        }
-    }
+    });
 }
