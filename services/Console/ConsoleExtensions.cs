@@ -24,6 +24,7 @@ public static class ConsoleExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapConsoleSignIn();
+        app.MapCsvDownloads();
         // An address that is no page goes to the page that says so (after every other route).
         app.MapGet("{*path:nonfile}", () => Results.Redirect("/niet-gevonden")).WithOrder(int.MaxValue);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(ConsoleAuthentication.Policy);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -9,11 +10,17 @@ namespace Newcomers.Console.Services;
 /// <summary>The three services' gRPC clients, calling as the signed-in user. The console has no other way to the data.</summary>
 public sealed class ServiceClients
 {
+    /// <summary>The clients of a page, calling as the user of its circuit or request.</summary>
     public ServiceClients(ServiceChannels channels, AuthenticationStateProvider authentication)
+        : this(channels, async () => (await authentication.GetAuthenticationStateAsync()).User)
+    {
+    }
+
+    private ServiceClients(ServiceChannels channels, Func<Task<ClaimsPrincipal>> principal)
     {
         var credentials = CallCredentials.FromInterceptor(async (_, metadata) =>
         {
-            var user = ConsoleUser.Of((await authentication.GetAuthenticationStateAsync()).User)
+            var user = ConsoleUser.Of(await principal())
                 ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "not signed in"));
             metadata.Add("authorization", $"Bearer {user.Token}");
         });
@@ -25,6 +32,9 @@ public sealed class ServiceClients
         AuditLogs = channels.Profiles == channels.Matching ? [new(Invoker(channels.Profiles))]
             : [new(Invoker(channels.Profiles)), new(Invoker(channels.Matching))];
     }
+
+    /// <summary>The clients of an HTTP request outside the pages (a download), calling as its user.</summary>
+    public static ServiceClients For(ServiceChannels channels, ClaimsPrincipal user) => new(channels, () => Task.FromResult(user));
 
     public ProfileService.ProfileServiceClient Profiles { get; }
     public OpportunityService.OpportunityServiceClient Opportunities { get; }
