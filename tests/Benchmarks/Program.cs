@@ -18,6 +18,7 @@ using Newcomers.Matching.ReadModel;
 //        dotnet run -c Release --project tests/Benchmarks -- --distributed   (three processes, redis-server and the sidecar double)
 //        dotnet run -c Release --project tests/Benchmarks -- --console       (only the console's pages, with the region loaded)
 //        dotnet run -c Release --project tests/Benchmarks -- --cohort        (cohort assignment in process, the national cohort, the simulated cohort)
+//        dotnet run -c Release --project tests/Benchmarks -- --national      (the dense and the national region side by side in host processes; the bulk RPCs)
 var settings = Args(args);
 int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
 var root = Newcomers.TestSupport.Repository.Root;
@@ -31,6 +32,14 @@ if (args.Contains("--cohort"))
     var cohorts = new Report("cohort", Machine());
     CohortBenchmark.Run(region, national, cohorts);
     cohorts.WriteInto(performanceDoc);
+    return;
+}
+if (args.Contains("--national"))
+{
+    var national = BenchRegion.Ensure(Path.Combine(root, ".bench", "region-national-250000-100000-42"), generator, 250000, 100000, 42, national: true);
+    var scale = new Report("national", Machine());
+    await NationalScale.RunAsync(region, national, scale);
+    scale.WriteInto(performanceDoc);
     return;
 }
 if (args.Contains("--distributed"))
@@ -114,23 +123,9 @@ return;
 
 async Task<(double P50, double P99, double PerSecond, double GrpcP99)> MeasureAsync(string ranking, string figure)
 {
-    var filter = new OpportunityFilter(new HashSet<string>(), false, 0);
-    var random = new Random(7);
-    for (var i = 0; i < 3000; i++) recommender.ForNewcomer(entries[random.Next(entries.Length)], MatchingReadModel.AllKinds, 20, filter);
-    var inProcess = new List<double>();
-    var eligible = new List<double>();
-    var inReach = new List<double>();
-    for (var i = 0; i < 5000; i++)
-    {
-        var newcomer = entries[random.Next(entries.Length)];
-        var start = Stopwatch.GetTimestamp();
-        var response = recommender.ForNewcomer(newcomer, MatchingReadModel.AllKinds, 20, filter);
-        inProcess.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        eligible.Add(response.Eligible);
-        inReach.Add(response.Considered - response.Removed.Where(c => c.Constraint is Constraint.OpenWithCapacity or Constraint.TravelDistance).Sum(c => c.Removed));
-    }
-    var (p50, p99) = (Percentile(inProcess, 50), Percentile(inProcess, 99));
-    report.Add(figure, "≤ 2 ms / ≤ 10 ms", $"{Report.Ms(p50)} / {Report.Ms(p99)} (mean {Report.Ms(inProcess.Average())}; 5,000 requests; a median of {Report.Thousands(Median(inReach))} open opportunities in reach, {Report.Thousands(Median(eligible))} after every constraint)");
+    var figures = InProcessRecommendations.Run(recommender, entries);
+    var (p50, p99) = (figures.P50, figures.P99);
+    report.Add(figure, "≤ 2 ms / ≤ 10 ms", $"{Report.Ms(p50)} / {Report.Ms(p99)} (mean {Report.Ms(figures.Mean)}; {Report.Thousands(figures.Requests)} requests; a median of {Report.Thousands(figures.MedianInReach)} open opportunities in reach, {Report.Thousands(figures.MedianEligible)} after every constraint)");
 
     for (var i = 0; i < 50; i++) await matchingClient.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomers[i].Id });
     var (perSecond, grpcP50, grpcP99) = await Measure.RecommendUnderLoadAsync(matchingClient, newcomers.Select(n => n.Id).ToList(), seconds);

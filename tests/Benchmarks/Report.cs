@@ -30,6 +30,7 @@ public sealed class Report(string section, string machine)
         "distributed" => "dotnet run -c Release --project tests/Benchmarks -- --distributed",
         "console" => "dotnet run -c Release --project tests/Benchmarks -- --console",
         "cohort" => "dotnet run -c Release --project tests/Benchmarks -- --cohort",
+        "national" => "dotnet run -c Release --project tests/Benchmarks -- --national",
         _ => "dotnet run -c Release --project tests/Benchmarks",
     };
 
