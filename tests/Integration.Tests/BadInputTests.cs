@@ -201,9 +201,24 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     public async Task Bad_field_has_the_reason_code_of_its_rule(string field, string reason, Func<RunningHost, Task> call) =>
         await Expect.InvalidField(field, reason, () => call(fixture.Host));
 
+    /// <summary>Reasons given only to a row of a CSV import, never as a field of a call: each with the import that gives it.</summary>
+    public static TheoryData<string, string, Func<RunningHost, Task<List<CsvImportProgress>>>> RowReasonCases => new()
+    {
+        { "aanbieder", ViolationReasons.UnknownProvider, h => CsvCalls.ImportAsync(h.Opportunities, CsvCalls.File(Build.Placement("no-such-provider"))) },
+    };
+
+    [Theory]
+    [MemberData(nameof(RowReasonCases))]
+    public async Task Bad_row_has_the_reason_code_of_its_rule(string column, string reason, Func<RunningHost, Task<List<CsvImportProgress>>> import)
+    {
+        var responses = await import(fixture.Host);
+        Assert.Contains(responses.Errors(), e => (e.Row, e.Column, e.Reason) == (2, column, reason));
+        Assert.Equal(0, responses[^1].RowsWritten);
+    }
+
     [Fact]
     public void Every_reason_code_has_a_case() =>
-        Assert.Equal(ViolationReasons.All.Order(), ReasonCases.Select(c => (string)c[1]).Distinct().Order());
+        Assert.Equal(ViolationReasons.All.Order(), ReasonCases.Select(c => (string)c[1]).Concat(RowReasonCases.Select(c => (string)c[1])).Distinct().Order());
 
     [Fact]
     public void Every_rpc_has_a_bad_input_case()
