@@ -32,6 +32,8 @@ public sealed class PlatformTopicTests : IAsyncLifetime
     [Fact]
     public async Task A_platform_gets_its_own_match_changes_in_order_pseudonymised_and_recognisable_when_delivered_twice()
     {
+        // Two matching replicas: only the one holding the lease publishes.
+        await deployment.StartMatchingReplicaAsync();
         await using var ours = await TopicSubscriber.StartAsync(deployment.Sidecar, "platform-match-changes." + Ours);
         await using var theirs = await TopicSubscriber.StartAsync(deployment.Sidecar, "platform-match-changes." + Theirs);
         using var admin = As(Roles.Admin);
@@ -52,7 +54,7 @@ public sealed class PlatformTopicTests : IAsyncLifetime
         Assert.All(received, c => Assert.Equal(Ours, c.PlatformId));
         Assert.Equal((Response.Pending, Response.Accepted), (received[0].Match.ProviderResponse, received[1].Match.ProviderResponse));
 
-        // Every delivery came twice, both times with the change's sequence as the CloudEvent id and the same data.
+        // Every change was published once and delivered twice, both times with its sequence as the CloudEvent id and the same data.
         var byId = ours.Received.GroupBy(e => e.Id).ToList();
         Assert.Equal(received.Select(c => MatchChangeLog.IdOf(c.Sequence)), byId.Select(g => g.Key));
         Assert.All(byId, g => Assert.Equal(2, g.Count()));

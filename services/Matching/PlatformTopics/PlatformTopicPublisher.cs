@@ -64,6 +64,7 @@ public sealed class PlatformTopicPublisher(MatchStore store, MatchChangeLog chan
             if (position.Holder != replica || position.LeaseUntilMs - Now < LeaseMs / 2) await SaveAsync(position, cancellationToken);
             PlatformTopicProgress.NoteTrimmed(position, await changeLog.LastAsync(cancellationToken), changeLog.Kept);
             var entries = await changeLog.AfterAsync(position.PublishedUpTo, cancellationToken);
+            var unsaved = false;
             foreach (var (sequence, match) in entries)
             {
                 var platform = model.PlatformOf(match.ProviderId);
@@ -74,14 +75,18 @@ public sealed class PlatformTopicPublisher(MatchStore store, MatchChangeLog chan
                     await audit.ReadNewcomerAsync(audience, "PlatformMatchChanges", match.NewcomerId, Purposes.FollowUp, cancellationToken);
                     await topics.PublishAsync(audience.Subject, MatchChangeLog.IdOf(sequence), change, cancellationToken);
                     PlatformTopicProgress.Passed(position, sequence, platform);
+                    await SaveAsync(position, cancellationToken);
+                    unsaved = false;
                 }
                 else
                 {
+                    // Nothing went out, so the position is stored with the next write (or at the end of the batch).
                     PlatformTopicProgress.Passed(position, sequence, null);
+                    unsaved = true;
                 }
-                await SaveAsync(position, cancellationToken);
                 passed++;
             }
+            if (unsaved) await SaveAsync(position, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
