@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Events;
+using Newcomers.BuildingBlocks.Events.Dapr;
 using Newcomers.BuildingBlocks.Storage;
 using Newcomers.Matching.Api;
 using Newcomers.Matching.Cohorts;
 using Newcomers.Matching.Domain;
 using Newcomers.Matching.Learning;
+using Newcomers.Matching.PlatformTopics;
 using Newcomers.Matching.ReadModel;
 using Newcomers.Matching.Storage;
 
 namespace Newcomers.Matching;
 
-// The folders depend one way only, each on those before it: Domain (pure) ← Storage ← ReadModel ← Learning ← Cohorts ← Api.
+// The folders depend one way only, each on those before it: Domain (pure) ← Storage ← ReadModel ← Learning ← Cohorts ← Api ← PlatformTopics.
 // Domain declares what the others plug in (IRanker, IRankerInForce, IImpressionRecorder, IPairHistories);
 // Contact, the port to the Profiles service for GetMatchContact, depends on no other folder.
 public static class Extensions
@@ -33,6 +36,7 @@ public static class Extensions
         services.AddSingleton<Recommender>();
         services.AddSingleton<CohortAssigner>();
         services.AddSingleton<MatchAccess>();
+        services.AddSingleton<WatchCursors>();
         services.AddSingleton<CurrentRanker>();
         services.AddSingleton<IRankerInForce>(sp => sp.GetRequiredService<CurrentRanker>());
         services.AddSingleton<ModelRegistry>();
@@ -51,6 +55,20 @@ public static class Extensions
         services.AddSingleton<ReadModelLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelLoader>());
         services.AddStartupWork(ReadModelLoader.Work);
+        return services;
+    }
+
+    /// <summary>
+    /// With a Dapr sidecar (the distributed mode) and Matching:PlatformTopics:Enabled: every match
+    /// change also goes out on its platform's pub/sub topic (<see cref="PlatformTopicPublisher"/>).
+    /// </summary>
+    public static IServiceCollection AddPlatformTopics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlatformTopicOptions>().BindConfiguration(PlatformTopicOptions.Section);
+        var enabled = configuration.GetSection(PlatformTopicOptions.Section).Get<PlatformTopicOptions>()?.Enabled ?? true;
+        if (!enabled || DaprEventsOptions.SidecarEndpoint(configuration).Length == 0) return services;
+        services.AddSingleton<IPlatformTopics, DaprPlatformTopics>();
+        services.AddHostedService<PlatformTopicPublisher>();
         return services;
     }
 

@@ -16,10 +16,11 @@ using Newcomers.Matching.ReadModel;
 // Dapr service invocation (app ids "profiles" and "opportunities") when there is a sidecar, or at
 // Matching:ProfilesAddress and Matching:OpportunitiesAddress when given. GetMatchContact asks the
 // Profiles service for the newcomer's name and caseworker the same way (GetNewcomerContact), since
-// this service keeps no names. The standalone host composes the same AddMatching().
+// this service keeps no names. With a sidecar, match changes also go out on the platforms' topics
+// (AddPlatformTopics). The standalone host composes the same AddMatching().
 var builder = ServiceProcess.CreateBuilder(args);
 builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
-    .AddMatching().AddTelemetry(builder.Configuration, "matching")
+    .AddMatching().AddPlatformTopics(builder.Configuration).AddTelemetry(builder.Configuration, "matching")
     .AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IOptions<AuthOptions>>(), "matching"))
     .AddSingleton<IReadModelSource>(sp =>
     {

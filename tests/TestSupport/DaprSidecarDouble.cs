@@ -60,6 +60,9 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
     /// <summary>Hold events back and deliver them in reverse order on <see cref="DrainAsync"/>.</summary>
     public bool Reorder { get; set; }
 
+    /// <summary>Answer every publish with UNAVAILABLE, as a sidecar whose broker is down.</summary>
+    public bool RefusePublishes { get; set; }
+
     public string Address { get; private set; } = "";
 
     /// <summary>The token sent to the apps on every call (daprd's APP_API_TOKEN); give it to them as Dapr:AppApiToken.</summary>
@@ -134,9 +137,12 @@ public sealed class DaprSidecarDouble : DaprApiBase, IAsyncDisposable
 
     public override Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
     {
+        if (RefusePublishes) throw new RpcException(new Status(StatusCode.Unavailable, "the pub/sub component is unavailable"));
+        // As daprd: metadata "cloudevent.id" and "cloudevent.type" override the CloudEvent's own.
         var cloudEvent = new TopicEventRequest
         {
-            Id = Guid.NewGuid().ToString(), Source = "sidecar-double", Type = "com.dapr.event.sent", SpecVersion = "1.0",
+            Id = request.Metadata.TryGetValue("cloudevent.id", out var id) ? id : Guid.NewGuid().ToString(), Source = "sidecar-double",
+            Type = request.Metadata.TryGetValue("cloudevent.type", out var type) ? type : "com.dapr.event.sent", SpecVersion = "1.0",
             DataContentType = request.DataContentType, Data = request.Data, Topic = request.Topic, PubsubName = request.PubsubName,
         };
         lock (gate)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
@@ -20,12 +19,9 @@ public sealed partial class MatchingApi
     public override async Task WatchMatches(WatchMatchesRequest request, IServerStreamWriter<WatchMatchesResponse> responseStream, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.People);
-        var watch = $"watch-matches\n{caller.Platform}\n{request.ProviderId}";
-        long after = 0;
-        var readable = pages.TryRead(request.Cursor, caller, watch, out var sealedSequence)
-            && (sealedSequence is null || long.TryParse(sealedSequence, NumberStyles.None, CultureInfo.InvariantCulture, out after));
+        var readable = cursors.TryRead(request.Cursor, caller, request.ProviderId, out var resumeAfter);
         new Violations().OptionalId(request.ProviderId, "provider_id")
-            .Check(readable, "cursor", ViolationReasons.InvalidCursor, "not a cursor this caller got from WatchMatches with this provider_id").ThrowIfAny();
+            .Check(readable, "cursor", ViolationReasons.InvalidCursor, "not a cursor this caller got from WatchMatches with this provider_id, nor one of its platform's topic").ThrowIfAny();
         if (request.ProviderId.Length > 0 && !MatchAccess.IsStaff(caller) && !access.ManagesProvider(caller, request.ProviderId))
             throw Caller.Denied("not a provider you manage");
 
@@ -34,8 +30,8 @@ public sealed partial class MatchingApi
         var subscription = feed.Watch();
         try
         {
-            if (sealedSequence is null) after = await changeLog.LastAsync(cancellationToken);
-            else if (!await changeLog.KeepsAfterAsync(after, cancellationToken))
+            var after = resumeAfter ?? await changeLog.LastAsync(cancellationToken);
+            if (resumeAfter is not null && !await changeLog.KeepsAfterAsync(after, cancellationToken))
                 throw new RpcException(new Status(StatusCode.OutOfRange,
                     $"the change log keeps the last {changeLog.Kept} changes and this cursor is older; catch up with ListMatches and watch again without a cursor"));
             // The headers tell the client where the watch starts: every change committed from here on will come.
@@ -48,7 +44,7 @@ public sealed partial class MatchingApi
                     after = sequence;
                     if (request.ProviderId.Length > 0 && match.ProviderId != request.ProviderId || !access.Sees(caller, match)) continue;
                     await audit.ReadNewcomerAsync(caller, "WatchMatches", match.NewcomerId, Purposes.FollowUp, cancellationToken);
-                    var cursor = pages.Next(caller, watch, after.ToString(CultureInfo.InvariantCulture));
+                    var cursor = cursors.After(caller, request.ProviderId, after);
                     await responseStream.WriteAsync(new WatchMatchesResponse { Match = access.View(caller, match), Cursor = cursor }, cancellationToken);
                 }
                 if (entries.Count == 0) subscription = await WaitForChangeAsync(subscription, cancellationToken);

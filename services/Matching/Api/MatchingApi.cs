@@ -19,7 +19,7 @@ namespace Newcomers.Matching.Api;
 /// (MatchingApi.Models.cs). Who may do what is in <see cref="MatchAccess"/>.
 /// </summary>
 public sealed partial class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
-    MatchAccess access, CohortAssigner cohorts, AuditTrail audit, MatchFeed feed, MatchChangeLog changeLog, MatchHistoryExport history, IContactSource contacts, Pages pages, TimeProvider clock)
+    MatchAccess access, CohortAssigner cohorts, AuditTrail audit, MatchFeed feed, MatchChangeLog changeLog, MatchHistoryExport history, IContactSource contacts, Pages pages, WatchCursors cursors, TimeProvider clock)
     : MatchingService.MatchingServiceBase
 {
     private static RpcException NotMatchable(string newcomerId) => Errors.FailedPrecondition("NO_CONSENT",

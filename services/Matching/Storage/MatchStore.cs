@@ -45,6 +45,11 @@ public sealed class MatchStore(IDocumentStoreFactory factory, Markers markers, I
     /// </summary>
     public static readonly BlobCollection AcceptanceFiles = new("acceptance_files");
 
+    /// <summary>How far the change log went out on the platforms' pub/sub topics: one document (<see cref="PlatformTopicPositionId"/>).</summary>
+    public static readonly DocumentCollection<PlatformTopicPosition> PlatformTopicPositions = new("platform_topic_positions", _ => PlatformTopicPositionId);
+
+    public const string PlatformTopicPositionId = "match-changes";
+
     /// <summary>Held by the id of the model that ranks.</summary>
     public const string CurrentModelKey = "current-model";
 
