@@ -73,18 +73,18 @@ public static class BulkFeeds
     }
 
     /// <summary>The file streamed in pieces of 256 KB while the progress is read; the last response (done).</summary>
-    private static async Task<ImportNewcomersResponse> ImportAsync(ProfileService.ProfileServiceClient client, byte[] file)
+    private static async Task<CsvImportProgress> ImportAsync(ProfileService.ProfileServiceClient client, byte[] file)
     {
         const int piece = 256 * 1024;
         using var call = client.ImportNewcomers();
         var reading = Task.Run(async () =>
         {
-            var (last, errors) = ((ImportNewcomersResponse?)null, 0);
+            var (last, errors) = ((CsvImportProgress?)null, 0);
             await foreach (var response in call.ResponseStream.ReadAllAsync()) (last, errors) = (response, errors + response.Errors.Count);
             return errors == 0 && last is not null ? last : throw new InvalidOperationException($"the import reported {errors} bad rows");
         });
         for (var offset = 0; offset < file.Length; offset += piece)
-            await call.RequestStream.WriteAsync(new ImportNewcomersRequest { Chunk = ByteString.CopyFrom(file, offset, Math.Min(piece, file.Length - offset)) });
+            await call.RequestStream.WriteAsync(new CsvImportRequest { Chunk = ByteString.CopyFrom(file, offset, Math.Min(piece, file.Length - offset)) });
         await call.RequestStream.CompleteAsync();
         return await reading;
     }
