@@ -26,8 +26,7 @@ public sealed partial class OpportunitiesApi
         var header = await requestStream.MoveNext(cancellationToken) ? requestStream.Current.Header : null;
         var v = new Violations();
         if (header is null) v.Add("header", ViolationReasons.Required, "the first message of a feed is its header");
-        else v.Id(header.ProviderId, "header.provider_id")
-            .Check(header.Mode is SyncMode.Full or SyncMode.Partial, "header.mode", ViolationReasons.InvalidChoice, "SYNC_MODE_FULL or SYNC_MODE_PARTIAL");
+        else CheckWhose(v, header.ProviderId, header.Mode, "header.");
         v.ThrowIfAny();
         // Refused before the feed is read: a caller that may not write it does not get to send megabytes.
         await RequireManagerAsync(caller, header!.ProviderId, cancellationToken);
@@ -38,14 +37,18 @@ public sealed partial class OpportunitiesApi
     public override async Task<SyncOpportunitiesResponse> SyncOpportunityFeed(SyncOpportunityFeedRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
-        new Violations().Id(request.ProviderId, "provider_id")
-            .Check(request.Mode is SyncMode.Full or SyncMode.Partial, "mode", ViolationReasons.InvalidChoice, "SYNC_MODE_FULL or SYNC_MODE_PARTIAL")
+        CheckWhose(new Violations(), request.ProviderId, request.Mode, "")
             .Check(request.Items.Count <= MaxFeedChunk, "items", ViolationReasons.TooMany,
                 $"at most {MaxFeedChunk} items in one message; a larger feed goes through SyncOpportunities")
             .ThrowIfAny();
         await RequireManagerAsync(caller, request.ProviderId, context.CancellationToken);
         return await SyncFeedAsync(request.ProviderId, request.Mode, request.Items, context.CancellationToken);
     }
+
+    /// <summary>Whose feed it is and how it is meant: the rule of the stream's header and of the one message alike.</summary>
+    private static Violations CheckWhose(Violations v, string providerId, SyncMode mode, string prefix) =>
+        v.Id(providerId, $"{prefix}provider_id")
+            .Check(mode is SyncMode.Full or SyncMode.Partial, $"{prefix}mode", ViolationReasons.InvalidChoice, "SYNC_MODE_FULL or SYNC_MODE_PARTIAL");
 
     /// <summary>Plans the whole feed against the provider's stored feed items and writes what differs: the one path of both feed RPCs.</summary>
     private async Task<SyncOpportunitiesResponse> SyncFeedAsync(string providerId, SyncMode mode, IReadOnlyList<Opportunity> items, CancellationToken cancellationToken)
