@@ -10,11 +10,11 @@ namespace Newcomers.Integration.Tests;
 public sealed partial class CurlExamplesTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
-    public async Task The_documented_curl_examples_post_list_accept_and_recommend()
+    public async Task The_documented_curl_examples_post_list_accept_recommend_and_sync_a_feed()
     {
         var host = fixture.Host;
         var examples = Examples();
-        Assert.Equal(4, examples.Count);
+        Assert.Equal(5, examples.Count);
         var platformProvider = Build.Provider(ProviderKind.VolunteerOrganisation, "Vrijwilligerscentrale");
         platformProvider.PlatformId = "curl-platform";
         var managed = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = platformProvider });
@@ -47,6 +47,14 @@ public sealed partial class CurlExamplesTests(HostFixture fixture) : IClassFixtu
 
         var foreign = await RunAsync(examples[3], new(platform) { ["TOKEN"] = host.Token("curl-other", Roles.Platform, platform: "another-platform") });
         Assert.Equal(403, foreign.Status);
+
+        var feed = new Dictionary<string, string>(platform) { ["PROVIDER_ID"] = managed.Id };
+        var synced = await RunAsync(examples[4], feed);
+        var resynced = await RunAsync(examples[4], feed);
+        Assert.Equal((200, 2, 0), (synced.Status, synced.Body.GetProperty("created").GetInt32(), synced.Body.GetProperty("rejected").GetInt32()));
+        Assert.Equal((200, 2, 0), (resynced.Status, resynced.Body.GetProperty("unchanged").GetInt32(), resynced.Body.GetProperty("created").GetInt32()));
+        var stored = (await host.Opportunities.ListOpportunitiesAsync(new ListOpportunitiesRequest { ProviderId = managed.Id })).Opportunities;
+        Assert.Equal(["vrijwilliger/1001", "vrijwilliger/1002"], stored.Select(o => o.ExternalId).Where(e => e != "").Order(StringComparer.Ordinal));
     }
 
     /// <summary>The ```sh blocks under "### Examples with curl" in docs/api.md.</summary>

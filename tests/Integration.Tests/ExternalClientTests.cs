@@ -23,7 +23,7 @@ public sealed class ExternalClientTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     /// <summary>google/type/date.proto, from the NuGet package that ships it.</summary>
-    private static string CommonProtos()
+    internal static string CommonProtos()
     {
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

@@ -163,4 +163,30 @@ public sealed class FeedTests(FeedHost fixture, ITestOutputHelper output) : ICla
         await Expect.InvalidField("chunk.items", ViolationReasons.Required, () => Feeds.SendPartsAsync(Host.Opportunities, [header, new SyncOpportunitiesRequest { Chunk = new SyncChunk() }]));
         Assert.Empty(await StoredAsync(provider.Id));
     }
+
+    [Fact]
+    public async Task A_feed_in_one_message_is_the_same_feed_as_a_stream_with_the_same_counts_rejections_and_no_events_when_unchanged()
+    {
+        var provider = await NewProviderAsync();
+        var items = Items(3);
+        items.Add(new(Feeds.Item("bad-title")) { Title = " " });
+        SyncOpportunityFeedRequest Feed(SyncMode mode, IEnumerable<Opportunity> sent) => new() { ProviderId = provider.Id, Mode = mode, Items = { sent } };
+
+        var first = await Host.Opportunities.SyncOpportunityFeedAsync(Feed(SyncMode.Full, items));
+        Assert.Equal((3, 0, 0, 0, 1), (first.Created, first.Changed, first.Unchanged, first.Closed, first.Rejected));
+        Assert.Equal((3, "bad-title", "title", ViolationReasons.Required), (first.RejectedItems[0].Index, first.RejectedItems[0].ExternalId, first.RejectedItems[0].Violations[0].Field, first.RejectedItems[0].Violations[0].Reason));
+        var events = fixture.Events.OpportunitiesChanged;
+
+        // What one RPC wrote, the other finds unchanged: both are the one feed of (provider, external_id).
+        var streamed = await Feeds.SendAsync(Host.Opportunities, provider.Id, SyncMode.Full, Items(3));
+        var again = await Host.Opportunities.SyncOpportunityFeedAsync(Feed(SyncMode.Full, Items(3)));
+        Assert.Equal((0, 0, 3, 0), (streamed.Created, streamed.Changed, streamed.Unchanged, streamed.Closed));
+        Assert.Equal(streamed, again);
+        Assert.Equal(events, fixture.Events.OpportunitiesChanged);
+
+        var closing = await Host.Opportunities.SyncOpportunityFeedAsync(Feed(SyncMode.Full, Items(2)));
+        Assert.Equal((0, 2, 1), (closing.Changed, closing.Unchanged, closing.Closed));
+        Assert.Equal(OpportunityStatus.Closed, (await StoredAsync(provider.Id)).Single(o => o.ExternalId == "vac-2").Status);
+        await Expect.InvalidField("items", ViolationReasons.TooMany, () => Host.Opportunities.SyncOpportunityFeedAsync(Feed(SyncMode.Partial, Items(1001))).ResponseAsync);
+    }
 }

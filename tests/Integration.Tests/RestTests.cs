@@ -1,11 +1,13 @@
 using Grpc.Core;
 using Newcomers.BuildingBlocks.Auth;
+using Google.Protobuf;
 using Newcomers.Contracts.V1;
+using Xunit.Abstractions;
 
 namespace Newcomers.Integration.Tests;
 
 /// <summary>The RPCs as REST/JSON over real HTTP/1.1: the same results, errors and access rules as over gRPC.</summary>
-public sealed class RestTests(HostFixture fixture) : IClassFixture<HostFixture>
+public sealed class RestTests(HostFixture fixture, ITestOutputHelper output) : IClassFixture<HostFixture>
 {
     private const string Placement = """
         {"kind": "OPPORTUNITY_KIND_WORK_PLACEMENT", "title": "Hulp in de bakkerij", "occupation": "7512", "sector": "voeding",
@@ -106,5 +108,63 @@ public sealed class RestTests(HostFixture fixture) : IClassFixture<HostFixture>
         // The console's catch-all does not swallow the API: an unknown API path is no redirect to a page.
         using var response = await anonymous.GetAsync("/v1/opportunities");
         Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_platform_sends_a_feed_by_REST_and_the_same_feed_again_is_all_unchanged()
+    {
+        var host = fixture.Host;
+        var represented = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = new Provider(Build.Provider()) { PlatformId = "rest-platform" } });
+        var other = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        using var client = Rest.Client(host, host.Token("rest-platform", Roles.Platform, platform: "rest-platform"));
+        var item = """{"externalId": "vac-1", """ + Placement.TrimStart()[1..];
+        var feed = $$"""{"mode": "SYNC_MODE_FULL", "items": [{{item}}, {"externalId": "vac-2", "kind": "OPPORTUNITY_KIND_WORK_PLACEMENT", "title": " "}]}""";
+
+        var (sent, first) = await Rest.SendAsync(client, HttpMethod.Post, $"/v1/providers/{represented.Id}/opportunities:sync", feed);
+        var (resent, second) = await Rest.SendAsync(client, HttpMethod.Post, $"/v1/providers/{represented.Id}/opportunities:sync", feed);
+
+        Assert.Equal((200, 1, 1), (sent, first.GetProperty("created").GetInt32(), first.GetProperty("rejected").GetInt32()));
+        var rejected = Assert.Single(first.GetProperty("rejectedItems").EnumerateArray());
+        Assert.Equal((1, "vac-2"), (rejected.GetProperty("index").GetInt32(), rejected.GetProperty("externalId").GetString()));
+        Assert.Contains(rejected.GetProperty("violations").EnumerateArray(), v => v.GetProperty("field").GetString() == "title" && v.GetProperty("reason").GetString() == "REQUIRED");
+        Assert.Equal((200, 1), (resent, second.GetProperty("unchanged").GetInt32()));
+        Assert.Equal((0, 1), (second.GetProperty("created").GetInt32(), second.GetProperty("rejected").GetInt32()));
+        var stored = (await host.Opportunities.ListOpportunitiesAsync(new ListOpportunitiesRequest { ProviderId = represented.Id })).Opportunities;
+        Assert.Equal(("vac-1", 1), (Assert.Single(stored).ExternalId, stored[0].Version));
+
+        var (foreign, _) = await Rest.SendAsync(client, HttpMethod.Post, $"/v1/providers/{other.Id}/opportunities:sync", feed);
+        var (unspecified, error) = await Rest.SendAsync(client, HttpMethod.Post, $"/v1/providers/{represented.Id}/opportunities:sync", """{"items": []}""");
+        Assert.Equal((403, 400), (foreign, unspecified));
+        Assert.Contains(("mode", "INVALID_CHOICE"), Rest.FieldViolations(error));
+    }
+
+    [Fact]
+    public async Task One_feed_message_carries_1000_ordinary_items_and_one_over_4_MB_is_refused()
+    {
+        var host = fixture.Host;
+        var provider = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        using var client = Rest.Client(host, host.Token("rest-feed", Roles.Provider, providers: [provider.Id]));
+        using var grpc = host.As(Roles.Provider, providers: [provider.Id]);
+        SyncOpportunityFeedRequest Feed(int description, string title) => new()
+        {
+            ProviderId = provider.Id, Mode = SyncMode.Full,
+            Items = { Enumerable.Range(0, 1000).Select(i => new Opportunity(Feeds.Item($"vac-{i:D4}", $"{title} {i}")) { Description = new string('x', description) }) },
+        };
+        var ordinary = Feed(500, "Taalstage");
+        var json = JsonFormatter.Default.Format(ordinary);
+        var largest = Feed(4000, new string('t', 190));
+        var largestJson = JsonFormatter.Default.Format(largest);
+        output.WriteLine($"1000 items with 500-character descriptions: {ordinary.CalculateSize():N0} bytes protobuf, {json.Length:N0} bytes JSON; " +
+            $"with 4000-character descriptions and 200-character titles: {largest.CalculateSize():N0} bytes protobuf, {largestJson.Length:N0} bytes JSON");
+
+        var (status, response) = await Rest.SendAsync(client, HttpMethod.Post, $"/v1/providers/{provider.Id}/opportunities:sync", json);
+        Assert.Equal((200, 1000), (status, response.GetProperty("created").GetInt32()));
+        Assert.True(largest.CalculateSize() > 4 * 1024 * 1024);
+        var (tooLarge, refusal) = await Rest.SendAsync(client, HttpMethod.Post, $"/v1/providers/{provider.Id}/opportunities:sync", largestJson);
+        await Expect.Status(StatusCode.ResourceExhausted, () => grpc.Opportunities.SyncOpportunityFeedAsync(largest).ResponseAsync);
+        output.WriteLine($"REST body of {largestJson.Length:N0} bytes: HTTP {tooLarge} {refusal}");
+        Assert.Equal((400, (int)StatusCode.InvalidArgument), (tooLarge, refusal.GetProperty("code").GetInt32()));
+        Assert.Contains("too large", refusal.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1000, (await host.Opportunities.ListOpportunitiesAsync(new ListOpportunitiesRequest { ProviderId = provider.Id, PageSize = 1000 })).Opportunities.Count(o => o.Description.Length == 500));
     }
 }

@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi.Models;
 
@@ -47,9 +48,22 @@ public static class RestApi
         return services;
     }
 
-    /// <summary>Serves the OpenAPI document at <see cref="DocumentPath"/> and Swagger UI at <see cref="PagePath"/>.</summary>
+    /// <summary>Where the transcoded routes are.</summary>
+    public const string RoutePrefix = "/v1";
+
+    /// <summary>
+    /// Serves the OpenAPI document at <see cref="DocumentPath"/> and Swagger UI at <see cref="PagePath"/>, and holds a
+    /// REST body to the size of the largest gRPC message (<see cref="MalformedMessageGuard.MaxMessage"/>): transcoding
+    /// does not apply gRPC's limit to JSON, so without this a feed sent as JSON could be larger than the same feed over gRPC.
+    /// </summary>
     public static WebApplication UseRestApi(this WebApplication app)
     {
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(RoutePrefix) && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+                body.MaxRequestBodySize = MalformedMessageGuard.MaxMessage;
+            return next(context);
+        });
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.SwaggerEndpoint(DocumentPath, "Newcomer matching v1"));
         return app;

@@ -10,7 +10,8 @@ using Newcomers.Opportunities.Storage;
 namespace Newcomers.Opportunities.Api;
 
 /// <summary>
-/// Bulk feeds of platforms: a header, then chunks of items, planned against the provider's stored feed
+/// Bulk feeds of platforms: a header, then chunks of items (or, for clients that cannot stream, the
+/// header's fields and one chunk in one message), planned against the provider's stored feed
 /// items (<see cref="FeedPlan"/>) once the whole feed is in, and written in commits of at most 1000
 /// changes. Only what differs is written, so a feed sent again writes nothing and publishes no event.
 /// </summary>
@@ -25,18 +26,38 @@ public sealed partial class OpportunitiesApi
         var header = await requestStream.MoveNext(cancellationToken) ? requestStream.Current.Header : null;
         var v = new Violations();
         if (header is null) v.Add("header", ViolationReasons.Required, "the first message of a feed is its header");
-        else v.Id(header.ProviderId, "header.provider_id")
-            .Check(header.Mode is SyncMode.Full or SyncMode.Partial, "header.mode", ViolationReasons.InvalidChoice, "SYNC_MODE_FULL or SYNC_MODE_PARTIAL");
+        else CheckWhose(v, header.ProviderId, header.Mode, "header.");
         v.ThrowIfAny();
         // Refused before the feed is read: a caller that may not write it does not get to send megabytes.
         await RequireManagerAsync(caller, header!.ProviderId, cancellationToken);
         var items = await ReadFeedAsync(requestStream, cancellationToken);
+        return await SyncFeedAsync(header.ProviderId, header.Mode, items, cancellationToken);
+    }
 
+    public override async Task<SyncOpportunitiesResponse> SyncOpportunityFeed(SyncOpportunityFeedRequest request, ServerCallContext context)
+    {
+        var caller = Caller.Of(context).Require(Roles.Admin, Roles.Provider, Roles.Platform);
+        CheckWhose(new Violations(), request.ProviderId, request.Mode, "")
+            .Check(request.Items.Count <= MaxFeedChunk, "items", ViolationReasons.TooMany,
+                $"at most {MaxFeedChunk} items in one message; a larger feed goes through SyncOpportunities")
+            .ThrowIfAny();
+        await RequireManagerAsync(caller, request.ProviderId, context.CancellationToken);
+        return await SyncFeedAsync(request.ProviderId, request.Mode, request.Items, context.CancellationToken);
+    }
+
+    /// <summary>Whose feed it is and how it is meant: the rule of the stream's header and of the one message alike.</summary>
+    private static Violations CheckWhose(Violations v, string providerId, SyncMode mode, string prefix) =>
+        v.Id(providerId, $"{prefix}provider_id")
+            .Check(mode is SyncMode.Full or SyncMode.Partial, $"{prefix}mode", ViolationReasons.InvalidChoice, "SYNC_MODE_FULL or SYNC_MODE_PARTIAL");
+
+    /// <summary>Plans the whole feed against the provider's stored feed items and writes what differs: the one path of both feed RPCs.</summary>
+    private async Task<SyncOpportunitiesResponse> SyncFeedAsync(string providerId, SyncMode mode, IReadOnlyList<Opportunity> items, CancellationToken cancellationToken)
+    {
         var stored = new Dictionary<string, Opportunity>(StringComparer.Ordinal);
-        await foreach (var opportunity in store.StreamAsync(OpportunityStore.Opportunities, new IndexEntry("provider", header.ProviderId), cancellationToken))
+        await foreach (var opportunity in store.StreamAsync(OpportunityStore.Opportunities, new IndexEntry("provider", providerId), cancellationToken))
             if (opportunity.ExternalId.Length > 0) stored[opportunity.ExternalId] = opportunity;
-        var plan = FeedPlan.Of(header.ProviderId, header.Mode, items, stored, clock.Now());
-        await WriteFeedAsync(header.ProviderId, plan, cancellationToken);
+        var plan = FeedPlan.Of(providerId, mode, items, stored, clock.Now());
+        await WriteFeedAsync(providerId, plan, cancellationToken);
         return plan.Response;
     }
 
