@@ -95,6 +95,36 @@ public sealed class CaseworkerTests(ConsoleWorld world)
     }
 
     [Fact]
+    public async Task A_caseworker_records_an_ended_placement_with_a_reason_from_the_list()
+    {
+        var newcomer = await Seed.NewcomerAsync(world, "Gestopt Testpersoon");
+        using var caseworker = Seed.Clients(world, Roles.Caseworker, municipalities: ["GM0342"]);
+        using var admin = Seed.Clients(world, Roles.Admin);
+        var list = await caseworker.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id, Limit = 100 });
+        var pick = list.Suggestions.First(s => s.PlacesLeft > 0);
+        var match = await caseworker.Matching.ProposeMatchAsync(new ProposeMatchRequest
+        {
+            NewcomerId = newcomer.Id, OpportunityId = pick.OpportunityId, Origin = ProposalOrigin.Suggestion, RequestId = list.RequestId,
+        });
+        await admin.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Provider, Accept = true });
+        await caseworker.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Newcomer, Accept = true });
+
+        var page = await world.SignedInAsync(Roles.Caseworker, "GM0342");
+        await page.GotoAsync(world.Url($"/matches/{match.Id}"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gestopt" }).ClickAsync();
+        await Expect(page.Locator("#uitkomst-code-fout")).ToHaveTextAsync("Kies een reden uit de lijst.");
+        await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Eén gegeven klopt nog niet");
+        await ConsoleWorld.CheckPageAsync(page, "caseworker-match-end-error");
+
+        await page.GetByLabel("Reden, als het gestopt is").SelectOptionAsync(new SelectOptionValue { Label = "Verhuisd" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gestopt" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Gestopt");
+        await Expect(page.GetByText("Verhuisd", new() { Exact = true })).ToBeVisibleAsync();
+        var ended = await admin.Matching.GetMatchAsync(new GetMatchRequest { Id = match.Id });
+        Assert.Equal((MatchState.Ended, EndReason.Moved), (ended.State, ended.ReasonCode));
+    }
+
+    [Fact]
     public async Task A_proposal_outside_the_suggestions_needs_a_reason_and_keeps_what_was_chosen()
     {
         var newcomer = await Seed.NewcomerAsync(world, "Override Testpersoon");

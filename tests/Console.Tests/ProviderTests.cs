@@ -52,7 +52,7 @@ public sealed class ProviderTests(ConsoleWorld world)
     }
 
     [Fact]
-    public async Task A_provider_declines_with_a_reason_and_sees_candidates_for_its_placements_without_names()
+    public async Task A_provider_declines_with_a_reason_from_the_list_and_sees_candidates_for_its_placements_without_names()
     {
         var newcomer = await Seed.NewcomerAsync(world, "Afwijzing Testpersoon", shares: false);
         using var caseworker = Seed.Clients(world, Roles.Caseworker, municipalities: ["GM0342"]);
@@ -62,10 +62,20 @@ public sealed class ProviderTests(ConsoleWorld world)
 
         var page = await world.SignedInAsync(Roles.Provider, Provider);
         await page.GotoAsync(world.Url($"/matches/{match.Id}"));
-        await page.GetByLabel("Reden, als u nee zegt").FillAsync("De plek is deze maand al bezet.");
+        // Without a reason from the list the API refuses, and the message stands beside the list in Dutch; the words stay.
+        await page.GetByLabel("Toelichting (nodig bij 'Anders')").FillAsync("De plek is deze maand al bezet.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afwijzen" }).ClickAsync();
+        await Expect(page.Locator("#aanbieder-code-fout")).ToHaveTextAsync("Kies een reden uit de lijst.");
+        await Expect(page.GetByLabel("Toelichting (nodig bij 'Anders')")).ToHaveValueAsync("De plek is deze maand al bezet.");
+        await ConsoleWorld.CheckPageAsync(page, "provider-decline-error");
+
+        await page.GetByLabel("Reden, als u nee zegt").SelectOptionAsync(new SelectOptionValue { Label = "De plek is al vervuld of vervalt" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Afwijzen" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Afgewezen");
+        await Expect(page.GetByText("De plek is al vervuld of vervalt")).ToBeVisibleAsync();
         await Expect(page.GetByText("De plek is deze maand al bezet.")).ToBeVisibleAsync();
+        var declined = await admin.Matching.GetMatchAsync(new GetMatchRequest { Id = match.Id });
+        Assert.Equal((EndReason.PlaceUnavailable, "De plek is deze maand al bezet."), (declined.ReasonCode, declined.Reason));
 
         await page.GotoAsync(world.Url("/aanbod"));
         await ConsoleWorld.CheckPageAsync(page, "provider-offers");

@@ -216,22 +216,24 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         Assert.Equal((proposed.Id, MatchState.Proposed), (seen.Id, seen.State));
         Assert.StartsWith("cand-", seen.NewcomerId, StringComparison.Ordinal);
 
-        await world.Host.Matching.RespondToMatchAsync(new() { MatchId = proposed.Id, Party = Party.Newcomer, Accept = false, Reason = "te ver" });
+        await world.Host.Matching.RespondToMatchAsync(new() { MatchId = proposed.Id, Party = Party.Newcomer, Accept = false, ReasonCode = EndReason.Travel, Reason = "te ver" });
         Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal((proposed.Id, MatchState.Declined, ""), (watch.ResponseStream.Current.Match.Id, watch.ResponseStream.Current.Match.State, watch.ResponseStream.Current.Match.Reason));
+        var declined = watch.ResponseStream.Current.Match;
+        Assert.Equal((proposed.Id, MatchState.Declined, "", EndReason.Travel), (declined.Id, declined.State, declined.Reason, declined.ReasonCode));
     }
 
     [Fact]
-    public async Task A_provider_does_not_read_why_the_newcomer_declined()
+    public async Task A_provider_does_not_read_why_the_newcomer_declined_in_words_nor_a_code_about_the_newcomers_life()
     {
         var placement = await world.Host.Opportunities.CreateOpportunityAsync(new() { Opportunity = Build.Placement(world.OurPlacement.ProviderId) });
         var match = await world.Host.Matching.ProposeMatchAsync(new() { NewcomerId = world.OurNewcomer.Id, OpportunityId = placement.Id, CaseworkerId = "soest-km-1" });
-        await world.Host.Matching.RespondToMatchAsync(new() { MatchId = match.Id, Party = Party.Newcomer, Accept = false, Reason = "medische redenen" });
+        await world.Host.Matching.RespondToMatchAsync(new() { MatchId = match.Id, Party = Party.Newcomer, Accept = false, ReasonCode = EndReason.HealthOrCare, Reason = "medische redenen" });
 
         var seen = await world.As[Roles.Provider].Matching.GetMatchAsync(new() { Id = match.Id });
 
-        Assert.Equal((MatchState.Declined, Party.Newcomer, ""), (seen.State, seen.DeclinedBy, seen.Reason));
-        Assert.Equal("medische redenen", (await world.As[Roles.Caseworker].Matching.GetMatchAsync(new() { Id = match.Id })).Reason);
+        Assert.Equal((MatchState.Declined, Party.Newcomer, "", EndReason.Unspecified), (seen.State, seen.DeclinedBy, seen.Reason, seen.ReasonCode));
+        var staff = await world.As[Roles.Caseworker].Matching.GetMatchAsync(new() { Id = match.Id });
+        Assert.Equal(("medische redenen", EndReason.HealthOrCare), (staff.Reason, staff.ReasonCode));
     }
 
     [Fact]

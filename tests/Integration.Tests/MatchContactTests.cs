@@ -72,7 +72,7 @@ public sealed class MatchContactTests(HostFixture fixture) : IClassFixture<HostF
         // Consent given later counts at once; an ended match has no contact any more.
         await host.Profiles.UpdateConsentAsync(new UpdateConsentRequest { Id = newcomer.Id, Consent = new Consent { Matching = true, ShareWithProviders = true } });
         Assert.Equal("Amina K.", (await baker.Matching.GetMatchContactAsync(new GetMatchContactRequest { MatchId = match.Id })).NewcomerName);
-        await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Ended, Reason = "verhuisd" });
+        await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Ended, ReasonCode = EndReason.Moved, Reason = "verhuisd" });
         await Expect.Precondition("NOT_ACCEPTED", () => baker.Matching.GetMatchContactAsync(new GetMatchContactRequest { MatchId = match.Id }).ResponseAsync);
     }
 

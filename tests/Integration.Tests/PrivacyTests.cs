@@ -14,7 +14,7 @@ public sealed class PrivacyTests
     private const string Postcode = "3768";
     private const string Household = "huishouden-qwertyuiop";
     private const string DeclineReason = "geen vervoer vanwege rugklachten van mevrouw";
-    private const string EndReason = "verhuisd naar familie in Amersfoort";
+    private const string EndText = "verhuisd naar familie in Amersfoort";
 
     /// <summary>A newcomer with every kind of trace: profile, protected attributes, matches, MAP credit, impressions and audit entries.</summary>
     private static async Task<Newcomer> LeaveTracesAsync(RunningHost host)
@@ -29,12 +29,12 @@ public sealed class PrivacyTests
         await host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id });
         await host.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = placement.Id });
         var declined = await host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = second.Id, CaseworkerId = "km" });
-        await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = declined.Id, Party = Party.Newcomer, Accept = false, Reason = DeclineReason });
+        await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = declined.Id, Party = Party.Newcomer, Accept = false, ReasonCode = EndReason.Other, Reason = DeclineReason });
         var match = await host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = placement.Id, CaseworkerId = "km" });
         await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Provider, Accept = true });
         await host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Newcomer, Accept = true });
         await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Started });
-        await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Ended, HoursCompleted = 12, Reason = EndReason });
+        await host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Ended, HoursCompleted = 12, ReasonCode = EndReason.Moved, Reason = EndText });
         await host.Matching.GetMatchAsync(new GetMatchRequest { Id = match.Id });
         await host.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id });
         return newcomer;
@@ -53,7 +53,7 @@ public sealed class PrivacyTests
             // The search finds them while they are there; the name only in the Profiles service's files.
             Assert.Contains(Directory.GetFiles(data), f => Holds(f, Name));
             Assert.All(Directory.GetFiles(data).Where(f => Holds(f, Name)), f => Assert.StartsWith("profiles.db", Path.GetFileName(f), StringComparison.Ordinal));
-            Assert.Contains(Directory.GetFiles(data), f => Holds(f, EndReason));
+            Assert.Contains(Directory.GetFiles(data), f => Holds(f, EndText));
             Assert.Contains(Directory.GetFiles(data), f => Holds(f, Household));
 
             await host.Profiles.EraseNewcomerAsync(new EraseNewcomerRequest { Id = newcomer.Id });
@@ -65,7 +65,7 @@ public sealed class PrivacyTests
             Assert.Empty((await host.Matching.ListMatchesAsync(new ListMatchesRequest { NewcomerId = newcomer.Id })).Matches);
 
             // Every store file, as it is on disk while the host runs.
-            AssertNowhere(data, newcomer.Id, Name, Household, DeclineReason, EndReason);
+            AssertNowhere(data, newcomer.Id, Name, Household, DeclineReason, EndText);
         }
     }
 
@@ -150,14 +150,14 @@ public sealed class PrivacyTests
 
             var everything = await DumpAsync(redis, server);
             Assert.NotEmpty(everything);
-            foreach (var secret in new[] { newcomer.Id, Name, Household, DeclineReason, EndReason })
+            foreach (var secret in new[] { newcomer.Id, Name, Household, DeclineReason, EndText })
                 Assert.DoesNotContain(everything, text => text.Contains(secret, StringComparison.Ordinal));
 
             // Nor do redis-server's files: the append-only file was rewritten (old parts are removed in the background).
             Assert.NotEmpty(files());
             for (var wait = 0; wait < 100 && files().Any(f => Holds(f, Name) || Holds(f, newcomer.Id)); wait++) await Task.Delay(50);
             foreach (var file in files())
-                foreach (var secret in new[] { newcomer.Id, Name, Household, DeclineReason, EndReason })
+                foreach (var secret in new[] { newcomer.Id, Name, Household, DeclineReason, EndText })
                     Assert.False(Holds(file, secret), $"{Path.GetFileName(file)} still holds '{secret}'");
         }
         finally
@@ -207,7 +207,7 @@ public sealed class PrivacyTests
         await Expect.Status(Grpc.Core.StatusCode.NotFound, () => host.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = newcomer.Id }).ResponseAsync);
 
         Assert.NotEmpty(lines);
-        foreach (var secret in new[] { newcomer.Id, Name, Postcode, Household, DeclineReason, EndReason, "52.173" })
+        foreach (var secret in new[] { newcomer.Id, Name, Postcode, Household, DeclineReason, EndText, "52.173" })
             Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
     }
 

@@ -105,7 +105,7 @@ public sealed class StatusTests(HostFixture fixture) : IClassFixture<HostFixture
         var place = await Host.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id) });
         var match = await Host.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = place.Id, CaseworkerId = "km" });
         await Expect.Status(StatusCode.FailedPrecondition, () => Host.Matching.RecordOutcomeAsync(new RecordOutcomeRequest { MatchId = match.Id, Outcome = Outcome.Completed, HoursCompleted = 10 }).ResponseAsync);
-        await Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Newcomer, Accept = false, Reason = "te ver" });
+        await Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Newcomer, Accept = false, ReasonCode = EndReason.Travel, Reason = "te ver" });
         await Expect.Status(StatusCode.FailedPrecondition, () => Host.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Provider, Accept = true }).ResponseAsync);
         await Expect.Status(StatusCode.FailedPrecondition, () => Host.Opportunities.DeleteProviderAsync(new DeleteProviderRequest { Id = provider.Id }).ResponseAsync);
 

@@ -35,7 +35,7 @@ public static class DutchViolationText
         _ => description,
     };
 
-    /// <summary>Fields whose rule says more than their reason code: a buddy's places, wishes that need another field, a household's code.</summary>
+    /// <summary>Fields whose rule says more than their reason code: a buddy's places, wishes that need another field, a household's code, a reason from the list.</summary>
     private static string? ForField(string field, string reason) => (field, reason) switch
     {
         ("opportunity.capacity", ViolationReasons.OutOfRange) => "Vul 1 tot 1000 plekken in. Een taalmaatje neemt 1 tot 3 nieuwkomers.",
@@ -43,6 +43,8 @@ public static class DutchViolationText
         ("opportunity.buddy.languages", ViolationReasons.Required) => "Vul de talen van het taalmaatje in. Die zijn nodig voor 'Alleen als we een taal delen'.",
         ("opportunity.external_id", ViolationReasons.InvalidId) => "Gebruik voor het externe id 1 tot 128 letters, cijfers, -, _, ., : of /.",
         ("opportunity.buddy", ViolationReasons.NotAllowed) => "Vul de kolommen van het taalmaatje alleen in bij soort taalmaatje.",
+        ("reason_code", ViolationReasons.Required) => "Kies een reden uit de lijst.",
+        ("reason_code", ViolationReasons.InvalidChoice) => "Kies een reden uit de lijst.",
         ("newcomer.household_id", ViolationReasons.InvalidId) => "Gebruik voor het huishouden alleen letters, cijfers, - of _, zoals fam-amina-k (hoogstens 64 tekens).",
         _ => null,
     };

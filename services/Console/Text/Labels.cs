@@ -67,6 +67,24 @@ public static class Labels
         _ => "onbekend",
     };
 
+    /// <summary>Why a match was declined or ended, as the werkbedrijf says it (the list in docs/api.md).</summary>
+    public static string Of(EndReason reason) => reason switch
+    {
+        EndReason.HealthOrCare => "Gezondheid of zorgtaken",
+        EndReason.Moved => "Verhuisd",
+        EndReason.PaidWork => "Betaald werk gevonden",
+        EndReason.Education => "Begonnen met een opleiding",
+        EndReason.Schedule => "Dagen of tijden passen niet",
+        EndReason.Travel => "Reizen is te ver of te duur",
+        EndReason.Language => "Nederlands is nog te moeilijk",
+        EndReason.PlaceUnavailable => "De plek is al vervuld of vervalt",
+        EndReason.NoFit => "Past niet op de werkvloer",
+        EndReason.NoShow => "Nieuwkomer kwam niet opdagen",
+        EndReason.ProviderStopped => "De aanbieder stopt",
+        EndReason.Other => "Anders",
+        _ => "niet vastgelegd",
+    };
+
     public static string Of(EducationLevel level) => level switch
     {
         EducationLevel.None => "Geen opleiding",

@@ -1,5 +1,6 @@
 using Newcomers.BuildingBlocks.Auth;
 using Newcomers.Contracts.V1;
+using Newcomers.Matching.Domain;
 using Newcomers.Matching.ReadModel;
 
 namespace Newcomers.Matching.Api;
@@ -39,8 +40,9 @@ public sealed class MatchAccess(MatchingReadModel model, Pseudonyms pseudonyms)
         var view = model.Titled(match);
         if (caller.IsAdmin || IsStaff(caller)) return view;
         if (model.Newcomer(match.NewcomerId) is not { SharesWithProviders: true }) view.NewcomerId = Pseudonym(match.NewcomerId);
-        // A reason in words is the provider's own only when the provider declined.
+        // A reason in words is the provider's own only when the provider declined; a code also when it is about the placement.
         if (match.DeclinedBy != Party.Provider) view.Reason = "";
+        view.ReasonCode = EndReasons.SeenByProvider(match);
         Hide(view.Reasons);
         return view;
     }

@@ -58,10 +58,11 @@ public sealed partial class MatchingApi
 
     public override Task<Match> RespondToMatch(RespondToMatchRequest request, ServerCallContext context)
     {
-        new Violations().Id(request.MatchId, "match_id")
+        var v = new Violations().Id(request.MatchId, "match_id")
             .Check(Rules.Defined(request.Party), "party", ViolationReasons.InvalidChoice, "required: PARTY_PROVIDER, PARTY_NEWCOMER or PARTY_CASEWORKER")
             .Check(request.Party != Party.Caseworker || !request.Accept, "accept", ViolationReasons.NotAllowed, "a caseworker can only withdraw a proposal (accept = false)")
-            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", ViolationReasons.OutOfRange, "0 or the version this answer is based on").ThrowIfAny();
+            .Check(request.Version >= 0, "version", ViolationReasons.OutOfRange, "0 or the version this answer is based on");
+        EndReasons.Validate(request, v).ThrowIfAny();
         var caller = Caller.Of(context).Require(Roles.People);
         return ChangeAsync("RespondToMatch", request.MatchId, request.Version, caller, match =>
         {
@@ -70,7 +71,7 @@ public sealed partial class MatchingApi
             if (!mayAnswer) throw Caller.Denied($"you may not answer for {request.Party}");
         }, (match, changes) =>
         {
-            MatchLifecycle.Respond(match, request.Party, request.Accept, request.Reason, Now());
+            MatchLifecycle.Respond(match, request.Party, request.Accept, request.ReasonCode, request.Reason, Now());
             if (!MatchLifecycle.IsOpen(match.State)) changes.Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
             if (!MatchLifecycle.TakesPlace(match.State)) return;
             var newcomer = model.Newcomer(match.NewcomerId);
@@ -83,17 +84,17 @@ public sealed partial class MatchingApi
 
     public override Task<Match> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
-        new Violations().Id(request.MatchId, "match_id")
+        var v = new Violations().Id(request.MatchId, "match_id")
             .Check(Rules.Defined(request.Outcome), "outcome", ViolationReasons.InvalidChoice, "required: OUTCOME_STARTED, OUTCOME_COMPLETED or OUTCOME_ENDED")
             .Check(request.HoursCompleted is >= 0 and <= 2000, "hours_completed", ViolationReasons.OutOfRange, "between 0 and 2000")
             .Check(request.Outcome != Outcome.Completed || request.HoursCompleted > 0, "hours_completed", ViolationReasons.Required, "required for OUTCOME_COMPLETED")
             .Check(request.Outcome != Outcome.Started || request.HoursCompleted == 0, "hours_completed", ViolationReasons.NotAllowed, "only with OUTCOME_COMPLETED or OUTCOME_ENDED")
-            .Check(request.Outcome != Outcome.Ended || !string.IsNullOrWhiteSpace(request.Reason), "reason", ViolationReasons.Required, "required for OUTCOME_ENDED")
-            .Text(request.Reason, "reason", 500).Check(request.Version >= 0, "version", ViolationReasons.OutOfRange, "0 or the version this outcome is based on").ThrowIfAny();
+            .Check(request.Version >= 0, "version", ViolationReasons.OutOfRange, "0 or the version this outcome is based on");
+        EndReasons.Validate(request, v).ThrowIfAny();
         var caller = Caller.Of(context).Require(Roles.People);
         return ChangeAsync("RecordOutcome", request.MatchId, request.Version, caller, _ => { }, (match, changes) =>
         {
-            MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.Reason, Now());
+            MatchLifecycle.Record(match, request.Outcome, request.HoursCompleted, request.ReasonCode, request.Reason, Now());
             if (MatchLifecycle.IsOpen(match.State)) return;
             changes.Free(MatchStore.PlacesKey(match.OpportunityId)).Release(MatchStore.OpenPairKey(match.NewcomerId, match.OpportunityId));
             if (match.CountsTowardsMap && match.HoursCompleted > 0)

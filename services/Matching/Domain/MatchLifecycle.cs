@@ -18,7 +18,8 @@ public static class MatchLifecycle
     /// <summary>Accepted or started: the match takes one of the opportunity's places.</summary>
     public static bool TakesPlace(MatchState state) => state is MatchState.Accepted or MatchState.Started;
 
-    public static void Respond(Match m, Party party, bool accept, string reason, Timestamp now)
+    /// <summary>An answer; a decline keeps who declined, its code and its words.</summary>
+    public static void Respond(Match m, Party party, bool accept, EndReason code, string reason, Timestamp now)
     {
         if (m.State != MatchState.Proposed)
             throw Illegal(m, accept ? "accept" : "decline");
@@ -29,6 +30,7 @@ public static class MatchLifecycle
         {
             m.DeclinedBy = party;
             m.Reason = reason;
+            m.ReasonCode = code;
             Enter(m, MatchState.Declined, party, now);
         }
         else if (m.ProviderResponse == Response.Accepted && m.NewcomerResponse == Response.Accepted)
@@ -41,7 +43,8 @@ public static class MatchLifecycle
         }
     }
 
-    public static void Record(Match m, Outcome outcome, double hours, string reason, Timestamp now)
+    /// <summary>An outcome; an ending keeps its code (UNSPECIFIED otherwise) and any words.</summary>
+    public static void Record(Match m, Outcome outcome, double hours, EndReason code, string reason, Timestamp now)
     {
         var allowed = outcome switch
         {
@@ -52,6 +55,7 @@ public static class MatchLifecycle
         if (!allowed) throw Illegal(m, $"record {outcome}");
         m.HoursCompleted = hours;
         if (reason.Length > 0) m.Reason = reason;
+        if (code != EndReason.Unspecified) m.ReasonCode = code;
         Enter(m, outcome switch { Outcome.Started => MatchState.Started, Outcome.Completed => MatchState.Completed, _ => MatchState.Ended }, Party.Unspecified, now);
     }
 

@@ -15,9 +15,9 @@ public sealed class MatchLifecycleTests
     public void Both_sides_must_accept_before_a_match_is_accepted()
     {
         var match = Proposed();
-        MatchLifecycle.Respond(match, Party.Newcomer, true, "", Now);
+        MatchLifecycle.Respond(match, Party.Newcomer, true, EndReason.Unspecified, "", Now);
         Assert.Equal(MatchState.Proposed, match.State);
-        MatchLifecycle.Respond(match, Party.Provider, true, "", Now);
+        MatchLifecycle.Respond(match, Party.Provider, true, EndReason.Unspecified, "", Now);
         Assert.Equal(MatchState.Accepted, match.State);
     }
 
@@ -25,8 +25,8 @@ public sealed class MatchLifecycleTests
     public void A_decline_records_who_and_why()
     {
         var match = Proposed();
-        MatchLifecycle.Respond(match, Party.Provider, false, "geen begeleiding beschikbaar", Now);
-        Assert.Equal((MatchState.Declined, Party.Provider, Response.Declined, "geen begeleiding beschikbaar"), (match.State, match.DeclinedBy, match.ProviderResponse, match.Reason));
+        MatchLifecycle.Respond(match, Party.Provider, false, EndReason.PlaceUnavailable, "geen begeleiding beschikbaar", Now);
+        Assert.Equal((MatchState.Declined, Party.Provider, Response.Declined, EndReason.PlaceUnavailable, "geen begeleiding beschikbaar"), (match.State, match.DeclinedBy, match.ProviderResponse, match.ReasonCode, match.Reason));
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class MatchLifecycleTests
     public void Outcomes_follow_the_order_of_a_match(MatchState state, Outcome outcome)
     {
         var match = new Match { Id = "m", State = state };
-        var error = Assert.Throws<RpcException>(() => MatchLifecycle.Record(match, outcome, 1, "x", Now));
+        var error = Assert.Throws<RpcException>(() => MatchLifecycle.Record(match, outcome, 1, EndReason.Other, "x", Now));
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal(state, match.State);
     }
@@ -47,13 +47,13 @@ public sealed class MatchLifecycleTests
     public void A_match_goes_from_accepted_to_started_to_completed_with_its_history()
     {
         var match = Proposed();
-        MatchLifecycle.Respond(match, Party.Provider, true, "", Now);
-        MatchLifecycle.Respond(match, Party.Newcomer, true, "", Now);
-        MatchLifecycle.Record(match, Outcome.Started, 0, "", Now);
-        MatchLifecycle.Record(match, Outcome.Completed, 48, "", Now);
+        MatchLifecycle.Respond(match, Party.Provider, true, EndReason.Unspecified, "", Now);
+        MatchLifecycle.Respond(match, Party.Newcomer, true, EndReason.Unspecified, "", Now);
+        MatchLifecycle.Record(match, Outcome.Started, 0, EndReason.Unspecified, "", Now);
+        MatchLifecycle.Record(match, Outcome.Completed, 48, EndReason.Unspecified, "", Now);
         Assert.Equal([MatchState.Accepted, MatchState.Started, MatchState.Completed], match.History.Select(h => h.State));
         Assert.Equal(48, match.HoursCompleted);
-        Assert.Throws<RpcException>(() => MatchLifecycle.Respond(match, Party.Provider, false, "", Now));
+        Assert.Throws<RpcException>(() => MatchLifecycle.Respond(match, Party.Provider, false, EndReason.NoFit, "", Now));
     }
 
     [Fact]
