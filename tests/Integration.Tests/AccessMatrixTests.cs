@@ -47,6 +47,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         P("GetProtectedAttributes", "own", (w, c) => c.Profiles.GetProtectedAttributesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, NotFound, PermissionDenied),
         P("ExportNewcomer", "own", (w, c) => c.Profiles.ExportNewcomerAsync(new() { Id = w.OurNewcomer.Id }).ResponseAsync, OK, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
         P("ExportNewcomer", "foreign", (w, c) => c.Profiles.ExportNewcomerAsync(new() { Id = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, PermissionDenied, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("ListNewcomerHistory", "own", (w, c) => c.Profiles.ListNewcomerHistoryAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, OK, OK, PermissionDenied, PermissionDenied, OK, PermissionDenied),
+        P("ListNewcomerHistory", "foreign", (w, c) => c.Profiles.ListNewcomerHistoryAsync(new() { NewcomerId = w.ForeignNewcomer.Id }).ResponseAsync, NotFound, NotFound, PermissionDenied, PermissionDenied, OK, PermissionDenied),
         P("LookupPostcode", "missing", (w, c) => c.Profiles.LookupPostcodeAsync(new() { Postcode = "9999" }).ResponseAsync, NotFound, NotFound, NotFound, NotFound, NotFound, PermissionDenied),
         P("ListMunicipalities", "all", (w, c) => c.Profiles.ListMunicipalitiesAsync(new()).ResponseAsync, OK, OK, OK, OK, OK, PermissionDenied),
         P("ExportNewcomerMatches", "own", (w, c) => c.Matching.ExportNewcomerMatchesAsync(new() { NewcomerId = w.OurNewcomer.Id }).ResponseAsync, PermissionDenied, PermissionDenied, PermissionDenied, PermissionDenied, OK, OK),

@@ -34,6 +34,7 @@ public sealed class CsvImportTests(HostFixture fixture, ITestOutputHelper output
         var household = Build.Newcomer();
         (household.MunicipalityCode, household.HouseholdId, household.CaseworkerContact, household.Postcode) = ("GM0310", "fam-k", "km@soest.nl", "3762");
         household.BuddyPreferences = new BuddyPreferences { BuddyGender = Gender.Female, FamilyBuddy = true, Interests = { "koken" } };
+        household.InburgeringStart = new Google.Type.Date { Year = 2024, Month = 3, Day = 1 };
         var quoted = Build.Newcomer();
         (quoted.MunicipalityCode, quoted.DisplayName, quoted.MapHoursDone, quoted.Status) = ("GM0310", "K., \"Amina\"; jr", 12.5, NewcomerStatus.Paused);
         quoted.Languages.Add(new LanguageSkill { Language = "prs", Level = CefrLevel.A0 });
@@ -50,6 +51,8 @@ public sealed class CsvImportTests(HostFixture fixture, ITestOutputHelper output
         Assert.Equal([0xEF, 0xBB, 0xBF], exported[..3]);
         Assert.Contains("\"K., \"\"Amina\"\"; jr\"", Encoding.UTF8.GetString(exported), StringComparison.Ordinal);
         Assert.Contains(";12,5;", Encoding.UTF8.GetString(exported), StringComparison.Ordinal);
+        Assert.Contains(";start_inburgering\r\n", Encoding.UTF8.GetString(exported), StringComparison.Ordinal);
+        Assert.Contains(";2024-03-01\r\n", Encoding.UTF8.GetString(exported), StringComparison.Ordinal);
     }
 
     [Fact]

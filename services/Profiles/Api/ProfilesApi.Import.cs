@@ -13,7 +13,8 @@ namespace Newcomers.Profiles.Api;
 
 /// <summary>
 /// ImportNewcomers, through the shared <see cref="CsvImport"/>: every row checked by the rules of
-/// CreateNewcomer, and each newcomer written with its id marker and NewcomerChanged event as a create has.
+/// CreateNewcomer, and each newcomer written with its id marker, first history entries and NewcomerChanged
+/// event as a create has.
 /// </summary>
 public sealed partial class ProfilesApi
 {
@@ -58,7 +59,6 @@ public sealed partial class ProfilesApi
     private ChangeSet Add(ChangeSet changes, Newcomer newcomer)
     {
         store.IdRegistry.Take(changes, ProfileStore.Newcomers, newcomer.Id);
-        ProfileStore.Newcomers.Put(changes, newcomer, 0);
-        return changes.Publish(Minimised.Changed(newcomer));
+        return ProfileStore.PutNewcomer(changes, newcomer, null).Publish(Minimised.Changed(newcomer));
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class ProfilesApi
         {
             var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
             if (request.Version != 0 && request.Version != newcomer.Version) throw Errors.Aborted("newcomer", newcomer.Id, newcomer.Version);
-            var current = newcomer.Version;
+            var stored = newcomer.Clone();
             newcomer.Consent = new Consent
             {
                 Matching = request.Consent!.Matching, ShareWithProviders = request.Consent.ShareWithProviders, FairnessAudit = request.Consent.FairnessAudit, RecordedAt = clock.Now(),
@@ -35,7 +35,7 @@ public sealed partial class ProfilesApi
             var changes = new ChangeSet();
             if (!newcomer.Consent.FairnessAudit && await store.GetVersionedAsync(ProfileStore.ProtectedAttributes, newcomer.Id, context.CancellationToken) is { } kept)
                 ProfileStore.ProtectedAttributes.Delete(changes, newcomer.Id, kept.Version);
-            await SaveAsync(newcomer, current, context.CancellationToken, changes);
+            await SaveAsync(newcomer, stored, context.CancellationToken, changes);
             await audit.ReadNewcomerAsync(caller, "UpdateConsent", newcomer.Id, Purposes.CaseManagement, context.CancellationToken);
             return newcomer;
         });
@@ -49,6 +49,8 @@ public sealed partial class ProfilesApi
         {
             var newcomer = await LoadAsync(request.Id, caller, context.CancellationToken);
             var changes = store.IdRegistry.Retire(new ChangeSet(), ProfileStore.Newcomers, newcomer.Id, newcomer.Version);
+            // The newcomer is deleted at the version read: a change in between, with its history entries, fails this commit, which retries.
+            await NewcomerHistory.EraseAsync(changes, store, newcomer.Id, context.CancellationToken);
             if (await store.GetVersionedAsync(ProfileStore.ProtectedAttributes, newcomer.Id, context.CancellationToken) is { } attributes)
                 ProfileStore.ProtectedAttributes.Delete(changes, newcomer.Id, attributes.Version);
             changes.Publish(IntegrationEvents.Of(new NewcomerErased { NewcomerId = newcomer.Id, Version = newcomer.Version + 1 }));
@@ -83,7 +85,7 @@ public sealed partial class ProfilesApi
                     "the newcomer has not consented to keeping protected attributes for fairness audits (consent.fairness_audit)");
             var existing = await store.GetVersionedAsync(ProfileStore.ProtectedAttributes, request.Attributes.NewcomerId, context.CancellationToken);
             var changes = new ChangeSet();
-            ProfileStore.Newcomers.Put(changes, newcomer, newcomer.Version);
+            ProfileStore.PutNewcomer(changes, newcomer, newcomer.Clone());
             ProfileStore.ProtectedAttributes.Put(changes, request.Attributes, existing?.Version ?? 0);
             changes.Publish(Minimised.Changed(newcomer));
             await store.CommitAsync(changes, context.CancellationToken);
@@ -116,6 +118,7 @@ public sealed partial class ProfilesApi
         var history = await matchHistory.OfAsync(newcomer.Id, context.CancellationToken);
         export.Matches.Add(history.Matches);
         export.Shown.Add(history.Shown);
+        await foreach (var entry in store.StreamAsync(NewcomerHistory.Entries, NewcomerHistory.Of(newcomer.Id), context.CancellationToken)) export.History.Add(entry);
         await foreach (var entry in audit.AboutNewcomerAsync(newcomer.Id, context.CancellationToken)) export.AuditEntries.Add(entry);
         await audit.ReadNewcomerAsync(caller, "ExportNewcomer", newcomer.Id, Purposes.RightOfAccess, context.CancellationToken);
         return export;

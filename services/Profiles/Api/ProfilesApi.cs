@@ -48,7 +48,7 @@ public sealed partial class ProfilesApi(ProfileStore store, PostcodeTable postco
             throw Errors.AlreadyExists("newcomer", newcomer.Id);
         try
         {
-            await SaveAsync(newcomer, 0, context.CancellationToken, store.IdRegistry.Take(new ChangeSet(), ProfileStore.Newcomers, newcomer.Id));
+            await SaveAsync(newcomer, null, context.CancellationToken, store.IdRegistry.Take(new ChangeSet(), ProfileStore.Newcomers, newcomer.Id));
         }
         catch (Exception exception) when (exception is ConcurrencyConflictException or UniqueConflictException)
         {
@@ -78,7 +78,7 @@ public sealed partial class ProfilesApi(ProfileStore store, PostcodeTable postco
         if (!caller.CoversMunicipality(updated.MunicipalityCode)) throw Caller.Denied("not a municipality of yours");
         if (updated.Status == NewcomerStatus.Unspecified) updated.Status = NewcomerStatus.Active;
         updated.UpdateTime = clock.Now();
-        await SaveAsync(updated, current.Version, context.CancellationToken);
+        await SaveAsync(updated, current, context.CancellationToken);
         await audit.ReadNewcomerAsync(caller, "UpdateNewcomer", updated.Id, Purposes.CaseManagement, context.CancellationToken);
         return updated;
     }
@@ -110,10 +110,10 @@ public sealed partial class ProfilesApi(ProfileStore store, PostcodeTable postco
         return newcomer is not null && caller.CoversMunicipality(newcomer.MunicipalityCode) ? newcomer : throw Errors.NotFound("newcomer", id);
     }
 
-    private Task SaveAsync(Newcomer newcomer, long expectedVersion, CancellationToken cancellationToken, ChangeSet? with = null)
+    /// <summary>Writes the newcomer over the stored one (null on create), with its history entries and its NewcomerChanged event.</summary>
+    private Task SaveAsync(Newcomer newcomer, Newcomer? stored, CancellationToken cancellationToken, ChangeSet? with = null)
     {
-        var changes = with ?? new ChangeSet();
-        ProfileStore.Newcomers.Put(changes, newcomer, expectedVersion);
+        var changes = ProfileStore.PutNewcomer(with ?? new ChangeSet(), newcomer, stored);
         changes.Publish(Minimised.Changed(newcomer));
         return store.CommitAsync(changes, cancellationToken);
     }

@@ -36,13 +36,14 @@ public static class NewcomerColumns
     public const string ConsentSharing = "toestemming_delen";
     public const string ConsentFairness = "toestemming_fairness";
     public const string Status = "status";
+    public const string InburgeringStart = "start_inburgering";
 
     /// <summary>Every column, in the export's order.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Id, Municipality, Caseworker, Name, CaseworkerContact, Household, Postcode, Latitude, Longitude, Dutch, Languages, Leerroute, PipGoals,
         MapHours, Occupations, Skills, Education, HoursPerWeek, DayParts, MaxTravelKm, Travel, BuddyGender, FamilyBuddy, Interests,
-        ConsentMatching, ConsentSharing, ConsentFairness, Status,
+        ConsentMatching, ConsentSharing, ConsentFairness, Status, InburgeringStart,
     ];
 
     /// <summary>The columns a file must have in its header: every newcomer needs a value in them.</summary>
@@ -59,6 +60,6 @@ public static class NewcomerColumns
         ["availability.day_parts"] = DayParts, ["max_travel_km"] = MaxTravelKm, ["travel_modes"] = Travel,
         ["buddy_preferences.buddy_gender"] = BuddyGender, ["buddy_preferences.family_buddy"] = FamilyBuddy,
         ["buddy_preferences.interests"] = Interests, ["consent.matching"] = ConsentMatching, ["consent.share_with_providers"] = ConsentSharing,
-        ["consent.fairness_audit"] = ConsentFairness, ["status"] = Status,
+        ["consent.fairness_audit"] = ConsentFairness, ["status"] = Status, ["inburgering_start"] = InburgeringStart,
     });
 }

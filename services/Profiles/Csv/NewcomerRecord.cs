@@ -26,7 +26,7 @@ public static class NewcomerRecord
         string.Join(';', n.TravelModes.Select(NewcomerTokens.Travel.Write)), CommonTokens.Gender.Write(n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified),
         YesNo(n.BuddyPreferences?.FamilyBuddy ?? false), string.Join(';', n.BuddyPreferences?.Interests ?? []),
         YesNo(n.Consent?.Matching ?? false), YesNo(n.Consent?.ShareWithProviders ?? false), YesNo(n.Consent?.FairnessAudit ?? false),
-        NewcomerTokens.Status.Write(n.Status),
+        NewcomerTokens.Status.Write(n.Status), Day(n.InburgeringStart),
     ];
 
     /// <summary>The newcomer of the cells (a missing column reads as an empty cell); what cannot be read is added to v.</summary>
@@ -42,6 +42,7 @@ public static class NewcomerRecord
             EducationLevel = Token(NewcomerTokens.Education, cell(C.Education), "newcomer.education_level", v),
             MaxTravelKm = Number(cell(C.MaxTravelKm), "newcomer.max_travel_km", v),
             Status = Token(NewcomerTokens.Status, cell(C.Status), "newcomer.status", v),
+            InburgeringStart = Day(cell(C.InburgeringStart), "newcomer.inburgering_start", v),
             Consent = new Consent
             {
                 Matching = Bool(cell(C.ConsentMatching), "newcomer.consent.matching", v),

@@ -45,6 +45,27 @@ public static class NewcomerRules
             v.Labels(buddy.Interests, $"{prefix}.buddy_preferences.interests", 20);
         }
         v.Check(Enum.IsDefined(n.Status), $"{prefix}.status", ViolationReasons.InvalidChoice, "a NewcomerStatus value");
+        InburgeringStart(n.InburgeringStart, $"{prefix}.inburgering_start", v);
+    }
+
+    /// <summary>The earliest start of an inburgering: the day the Wet inburgering 2013 took effect. No term that began before it still runs.</summary>
+    public static readonly DateOnly EarliestInburgeringStart = new(2013, 1, 1);
+
+    /// <summary>How many days after today a start may lie: a start already announced (DUO's letter), not a guess.</summary>
+    public const int InburgeringStartDaysAhead = 90;
+
+    /// <summary>Optional; a real date from <see cref="EarliestInburgeringStart"/> to <see cref="InburgeringStartDaysAhead"/> days after today (UTC).</summary>
+    private static void InburgeringStart(Google.Type.Date? start, string field, Violations v)
+    {
+        if (start is null) return;
+        if (!Dates.TryToDateOnly(start, out var day))
+        {
+            v.Date(start, field);
+            return;
+        }
+        var latest = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(InburgeringStartDaysAhead);
+        v.Check(day >= EarliestInburgeringStart && day <= latest, field, ViolationReasons.OutOfRange,
+            $"from {EarliestInburgeringStart:yyyy-MM-dd} to {InburgeringStartDaysAhead} days after today");
     }
 
     /// <summary>Fields a client may change with UpdateNewcomer.</summary>
@@ -52,7 +73,7 @@ public static class NewcomerRules
     {
         "municipality_code", "caseworker_id", "display_name", "home", "postcode", "dutch_level", "languages", "leerroute",
         "pip_goals", "occupations", "skills", "education_level", "availability", "max_travel_km", "travel_modes",
-        "buddy_preferences", "status", "caseworker_contact", "household_id",
+        "buddy_preferences", "status", "caseworker_contact", "household_id", "inburgering_start",
     };
 
     /// <summary>The update flow of UpdateNewcomer: what may change, and what the result must be.</summary>

@@ -23,11 +23,11 @@ public sealed class MapHoursEarnedHandler(ProfileStore store) : IIntegrationEven
             if (await store.GetClaimOwnerAsync(creditKey, cancellationToken) is not null) return;
             var newcomer = await store.GetAsync(ProfileStore.Newcomers, earned.NewcomerId, cancellationToken);
             if (newcomer is null) return; // erased meanwhile: nothing to credit
-            var current = newcomer.Version;
+            var stored = newcomer.Clone();
             newcomer.MapHoursDone = Math.Min(2000, newcomer.MapHoursDone + earned.Hours);
             newcomer.UpdateTime = Timestamp.FromDateTime(DateTime.UtcNow);
             var changes = new ChangeSet().Claim(creditKey, earned.MatchId);
-            ProfileStore.Newcomers.Put(changes, newcomer, current);
+            ProfileStore.PutNewcomer(changes, newcomer, stored);
             changes.Publish(Minimised.Changed(newcomer));
             try
             {

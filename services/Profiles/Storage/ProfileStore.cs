@@ -20,6 +20,17 @@ public sealed class ProfileStore(IDocumentStoreFactory factory, Markers markers,
     /// <summary>The postcode table: one document per four-digit postcode (<see cref="PostcodeTable"/>).</summary>
     public static readonly DocumentCollection<Postcode> Postcodes = new("postcodes", p => p.Postcode_);
 
+    /// <summary>
+    /// Adds a write of the newcomer, based on the stored one (null on create), with the history entries
+    /// of the change to its status and Dutch level (<see cref="NewcomerHistory"/>): every writer of a
+    /// newcomer goes through here, so no change escapes the history.
+    /// </summary>
+    public static ChangeSet PutNewcomer(ChangeSet changes, Newcomer newcomer, Newcomer? stored)
+    {
+        Newcomers.Put(changes, newcomer, stored?.Version ?? 0);
+        return NewcomerHistory.Append(changes, stored, newcomer);
+    }
+
     /// <summary>Unique key that marks the MAP hours of a match as credited.</summary>
     public static string MapCreditKey(string matchId) => $"map-credit:{matchId}";
 }

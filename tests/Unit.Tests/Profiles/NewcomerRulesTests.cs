@@ -52,6 +52,20 @@ public sealed class NewcomerRulesTests
         Assert.Equal(["newcomer.home"], FieldsOf(new Newcomer(Valid()) { Home = null, Postcode = "" }));
     }
 
+    [Fact]
+    public void The_inburgering_start_is_optional_and_a_real_day_from_2013_to_90_days_ahead()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Newcomer StartingOn(DateOnly day) => new(Valid()) { InburgeringStart = Dates.ToDate(day) };
+
+        Assert.Empty(FieldsOf(Valid()));
+        Assert.Empty(FieldsOf(StartingOn(new DateOnly(2013, 1, 1))));
+        Assert.Empty(FieldsOf(StartingOn(today.AddDays(NewcomerRules.InburgeringStartDaysAhead))));
+        Assert.Equal(["newcomer.inburgering_start"], FieldsOf(StartingOn(new DateOnly(2012, 12, 31))));
+        Assert.Equal(["newcomer.inburgering_start"], FieldsOf(StartingOn(today.AddDays(NewcomerRules.InburgeringStartDaysAhead + 1))));
+        Assert.Equal(["newcomer.inburgering_start"], FieldsOf(new Newcomer(Valid()) { InburgeringStart = new Google.Type.Date { Year = 2024, Month = 13, Day = 1 } }));
+    }
+
     [Theory]
     [InlineData("", true)]
     [InlineData("fam-amina_k-2", true)]
