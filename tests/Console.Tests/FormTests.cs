@@ -18,6 +18,7 @@ public sealed class FormTests(ConsoleWorld world)
         await page.GetByLabel("Postcode (4 cijfers)").FillAsync("3762");
         await page.GetByLabel("Leerroute").SelectOptionAsync("B1");
         await page.GetByLabel("Niveau Nederlands").SelectOptionAsync("A2");
+        await page.GetByLabel("Start van de inburgering (als die bekend is)").FillAsync("2026-09-01");
         await page.GetByLabel("Werk", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("dinsdagochtend").CheckAsync();
         await page.GetByLabel("Fiets").CheckAsync();
@@ -41,6 +42,7 @@ public sealed class FormTests(ConsoleWorld world)
         await Expect(page.GetByLabel("Vaardigheden")).ToHaveValueAsync("koken, fietsen repareren");
         await Expect(page.GetByLabel("dinsdagochtend")).ToBeCheckedAsync();
         await Expect(page.GetByLabel("Leerroute")).ToHaveValueAsync("B1");
+        await Expect(page.GetByLabel("Start van de inburgering (als die bekend is)")).ToHaveValueAsync("2026-09-01");
         await ConsoleWorld.CheckPageAsync(page, "caseworker-newcomer-form-errors");
 
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Formulier Testpersoon");
@@ -55,6 +57,30 @@ public sealed class FormTests(ConsoleWorld world)
         Assert.Equal((52.185, 5.269), (stored.Home.Latitude, stored.Home.Longitude));
         Assert.Equal(["koken", "fietsen repareren"], stored.Skills);
         Assert.Equal("gm0342-klantmanager-1", stored.CaseworkerId);
+        Assert.Equal((2026, 9, 1), (stored.InburgeringStart.Year, stored.InburgeringStart.Month, stored.InburgeringStart.Day));
+    }
+
+    [Fact]
+    public async Task Editing_a_newcomer_keeps_the_start_of_the_inburgering_set_elsewhere()
+    {
+        var newcomer = await Seed.NewcomerAsync(world, "Startdatum Testpersoon");
+        using var admin = Seed.Clients(world, Roles.Admin);
+        newcomer.InburgeringStart = new Google.Type.Date { Year = 2025, Month = 3, Day = 17 };
+        newcomer = await admin.Profiles.UpdateNewcomerAsync(new UpdateNewcomerRequest
+        {
+            Newcomer = newcomer, UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "inburgering_start" } },
+        });
+        var page = await world.SignedInAsync(Roles.Caseworker, "GM0342");
+        await page.GotoAsync(world.Url($"/nieuwkomers/{newcomer.Id}/bewerken"));
+        await Expect(page.GetByLabel("Start van de inburgering (als die bekend is)")).ToHaveValueAsync("2025-03-17");
+
+        await page.GetByLabel("Vaardigheden").FillAsync("koken, tuinieren");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wijzigingen opslaan" }).ClickAsync();
+        await Expect(page.GetByText("De gegevens zijn opgeslagen.")).ToBeVisibleAsync();
+
+        var stored = await admin.Profiles.GetNewcomerAsync(new GetNewcomerRequest { Id = newcomer.Id });
+        Assert.Equal(["koken", "tuinieren"], stored.Skills);
+        Assert.Equal((2025, 3, 17), (stored.InburgeringStart.Year, stored.InburgeringStart.Month, stored.InburgeringStart.Day));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public static class DutchViolationText
         ("opportunity.buddy", ViolationReasons.NotAllowed) => "Vul de kolommen van het taalmaatje alleen in bij soort taalmaatje.",
         ("reason_code", ViolationReasons.Required) => "Kies een reden uit de lijst.",
         ("reason_code", ViolationReasons.InvalidChoice) => "Kies een reden uit de lijst.",
+        ("newcomer.inburgering_start", ViolationReasons.OutOfRange) => "Kies een datum vanaf 1 januari 2013 en hoogstens 90 dagen vooruit.",
         ("newcomer.household_id", ViolationReasons.InvalidId) => "Gebruik voor het huishouden alleen letters, cijfers, - of _, zoals fam-amina-k (hoogstens 64 tekens).",
         _ => null,
     };

@@ -19,6 +19,7 @@ public sealed class NewcomerFormModel
     public CefrLevel DutchLevel { get; set; }
     public string? Languages { get; set; }
     public Leerroute Leerroute { get; set; }
+    public string? InburgeringStart { get; set; }
     public List<PipGoal> PipGoals { get; set; } = [];
     public string? MapHoursDone { get; set; }
     public string? Occupations { get; set; }
@@ -39,7 +40,7 @@ public sealed class NewcomerFormModel
     {
         Id = n.Id, Version = n.Version, MunicipalityCode = n.MunicipalityCode, CaseworkerId = n.CaseworkerId, CaseworkerContact = n.CaseworkerContact, DisplayName = n.DisplayName,
         Postcode = n.Postcode, HouseholdId = n.HouseholdId, DutchLevel = n.DutchLevel, Languages = FormText.Join(n.Languages.Select(l => $"{l.Language} {l.Level}")),
-        Leerroute = n.Leerroute, PipGoals = [.. n.PipGoals], MapHoursDone = FormText.Number(n.MapHoursDone), Occupations = FormText.Join(n.Occupations),
+        Leerroute = n.Leerroute, InburgeringStart = FormText.Iso(n.InburgeringStart), PipGoals = [.. n.PipGoals], MapHoursDone = FormText.Number(n.MapHoursDone), Occupations = FormText.Join(n.Occupations),
         Skills = FormText.Join(n.Skills), EducationLevel = n.EducationLevel, HoursPerWeek = n.Availability?.HoursPerWeek.ToString(Text.Dutch.Culture),
         DayParts = [.. n.Availability?.DayParts ?? []], MaxTravelKm = FormText.Number(n.MaxTravelKm), TravelModes = [.. n.TravelModes],
         BuddyGender = n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, FamilyBuddy = n.BuddyPreferences?.FamilyBuddy == true,
@@ -60,6 +61,7 @@ public sealed class NewcomerFormModel
         var hours = Number(HoursPerWeek, "newcomer.availability.hours_per_week", "Vul een aantal uren in, zoals 24.");
         var travel = Number(MaxTravelKm, "newcomer.max_travel_km", "Vul een aantal kilometers in, zoals 10 of 7,5.");
         var map = Number(MapHoursDone, "newcomer.map_hours_done", "Vul een aantal uren in, zoals 12.");
+        var start = FormText.Date(InburgeringStart, "newcomer.inburgering_start", errors);
         var languages = new List<LanguageSkill>();
         foreach (var entry in FormText.List(Languages))
         {
@@ -73,7 +75,7 @@ public sealed class NewcomerFormModel
         {
             Id = Id ?? "", Version = Version, MunicipalityCode = (MunicipalityCode ?? "").Trim(), CaseworkerId = (CaseworkerId ?? "").Trim(),
             CaseworkerContact = (CaseworkerContact ?? "").Trim(), DisplayName = (DisplayName ?? "").Trim(), Postcode = (Postcode ?? "").Trim(), HouseholdId = (HouseholdId ?? "").Trim(), DutchLevel = DutchLevel, Languages = { languages },
-            Leerroute = Leerroute, PipGoals = { PipGoals }, MapHoursDone = map, Occupations = { FormText.List(Occupations) }, Skills = { FormText.List(Skills) },
+            Leerroute = Leerroute, InburgeringStart = start, PipGoals = { PipGoals }, MapHoursDone = map, Occupations = { FormText.List(Occupations) }, Skills = { FormText.List(Skills) },
             EducationLevel = EducationLevel, Availability = new Availability { HoursPerWeek = (int)Math.Round(hours), DayParts = { DayParts.Order() } },
             MaxTravelKm = travel, TravelModes = { TravelModes }, Status = Status,
             BuddyPreferences = new BuddyPreferences { BuddyGender = BuddyGender, FamilyBuddy = FamilyBuddy, Interests = { FormText.List(Interests) } },

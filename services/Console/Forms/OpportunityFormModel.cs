@@ -40,7 +40,7 @@ public sealed class OpportunityFormModel
         Sector = o.Sector, RequiredDutchLevel = o.RequiredDutchLevel, UsefulLanguages = FormText.Join(o.UsefulLanguages), Skills = FormText.Join(o.Skills),
         HoursPerWeek = o.Schedule?.HoursPerWeek.ToString(CultureInfo.InvariantCulture), DayParts = [.. o.Schedule?.DayParts ?? []],
         MunicipalityCode = o.MunicipalityCode, Postcode = o.Postcode, Capacity = o.Capacity.ToString(CultureInfo.InvariantCulture),
-        StartDate = Iso(o.StartDate), EndDate = Iso(o.EndDate), LanguageSupport = o.LanguageSupport, CountsTowardsMap = o.CountsTowardsMap,
+        StartDate = FormText.Iso(o.StartDate), EndDate = FormText.Iso(o.EndDate), LanguageSupport = o.LanguageSupport, CountsTowardsMap = o.CountsTowardsMap,
         Status = o.Status == OpportunityStatus.Unspecified ? OpportunityStatus.Open : o.Status,
         BuddyLanguages = FormText.Join(o.Buddy?.Languages ?? []), BuddyInterests = FormText.Join(o.Buddy?.Interests ?? []),
         FamilyBuddy = o.Buddy?.FamilyBuddy == true, BuddyGender = o.Buddy?.Gender ?? Gender.Unspecified,
@@ -55,8 +55,8 @@ public sealed class OpportunityFormModel
         if (hours is null) errors["opportunity.schedule.hours_per_week"] = "Vul een aantal uren in, zoals 16.";
         var capacity = FormText.Number(Capacity);
         if (capacity is null) errors["opportunity.capacity"] = "Vul een aantal plekken in, zoals 2.";
-        var start = Date(StartDate, "opportunity.start_date", errors);
-        var end = Date(EndDate, "opportunity.end_date", errors);
+        var start = FormText.Date(StartDate, "opportunity.start_date", errors);
+        var end = FormText.Date(EndDate, "opportunity.end_date", errors);
         if (errors.Count > 0) return (null, errors);
         var opportunity = new Opportunity
         {
@@ -74,18 +74,5 @@ public sealed class OpportunityFormModel
                 FamilyBuddy = FamilyBuddy, Gender = BuddyGender, FamiliesOnly = FamiliesOnly, SharedLanguageOnly = SharedLanguageOnly,
             };
         return (opportunity, errors);
-    }
-
-    private static string? Iso(Google.Type.Date? date) =>
-        date is null || date.Year == 0 ? null : $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
-
-    private static Google.Type.Date? Date(string? text, string field, Dictionary<string, string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            || DateOnly.TryParseExact(text.Trim(), "d-M-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out d))
-            return new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day };
-        errors[field] = "Vul een datum in, zoals 1-2-2027.";
-        return null;
     }
 }
