@@ -20,7 +20,7 @@ public sealed class CohortGraphBuilder(Eligibility eligibility, Func<string, Pai
     public CohortGraph Build(CohortMembers cohort, Action<int>? newcomersDone = null, CancellationToken cancellationToken = default)
     {
         var graph = new CohortGraph(cohort.Newcomers, cohort.Opportunities, cohort.Places);
-        var grid = new SpatialGrid<OpportunitySpot>();
+        var grid = new SpatialGrid<OpportunitySpot, GridCell<OpportunitySpot>>();
         var indexOf = new Dictionary<string, int>(cohort.Opportunities.Length, StringComparer.Ordinal);
         var takingCount = 0;
         for (var o = 0; o < cohort.Opportunities.Length; o++)
@@ -32,7 +32,7 @@ public sealed class CohortGraphBuilder(Eligibility eligibility, Func<string, Pai
         }
         var filter = new OpportunityFilter(NoMunicipalities, false, maxDistanceKm);
         var heuristicOnly = quality is HeuristicQuality;
-        var cells = new List<OpportunitySpot[]>(256);
+        var cells = new List<GridCell<OpportunitySpot>>(256);
         Span<int> removed = stackalloc int[(int)Constraint.RequestFilter + 1];
         var today = eligibility.Today;
         var households = new HouseholdPairs(cohort.Newcomers);
@@ -50,9 +50,9 @@ public sealed class CohortGraphBuilder(Eligibility eligibility, Func<string, Pai
             cells.Clear();
             grid.CellsNear(n.Latitude, n.Longitude, reach, cells);
             foreach (var cell in cells)
-                for (var c = 0; c < cell.Length; c++)
+                for (var c = 0; c < cell.Items.Length; c++)
                 {
-                    ref readonly var o = ref cell[c];
+                    ref readonly var o = ref cell.Items[c];
                     var squared = home.SquaredKm(o.Latitude, o.Longitude);
                     if (!Eligibility.InReach(squared, reach)) continue;
                     inReach++;

@@ -40,6 +40,43 @@ public static class FeatureExtractor
             SharedCommonSkills: n.CommonSkills);
     }
 
+    /// <summary>
+    /// Features at least as good, one by one, as <see cref="Optimistic(NewcomerEntry, in OpportunitySpot, double)"/>
+    /// gives any spot of the block at a distance of at least <paramref name="distanceKm"/>: the
+    /// heuristic's score only grows with each of them, so the score of these bounds every such
+    /// spot's bound from above.
+    /// </summary>
+    public static FitFeatures Optimistic(NewcomerEntry n, in SpotBlock b, double distanceKm)
+    {
+        var skillsMet = (n.SkillSignature & b.Skills) != 0;
+        var partsMet = Week.Count(n.WeekMask & b.WeekMask);
+        return new FitFeatures(
+            DistanceKm: distanceKm,
+            DistanceShare: Math.Clamp(distanceKm / n.MaxKm, 0, 1),
+            DutchGap: n.Dutch - b.MinRequiredDutch,
+            LanguageSupport: b.LanguageSupport,
+            SharedLanguages: (n.LanguageSignature & b.Languages) == 0 ? 0 : n.Languages.Length,
+            OccupationLevel: b.BestOccupationLevel(n.Occupations),
+            SkillOverlap: skillsMet ? n.Skills.Length : 0,
+            // A spot's share is its overlap (at most the newcomer's skills) over its own skills, and at most 1.
+            SkillShare: !skillsMet ? 0 : n.Skills.Length >= b.MinSkillCount ? 1 : (double)n.Skills.Length / b.MinSkillCount,
+            // The parts in common are at most those the block's union has with the newcomer's, over at least its fewest parts.
+            ScheduleShare: partsMet == 0 ? 0 : partsMet >= b.MinWeekParts ? 1 : (double)partsMet / b.MinWeekParts,
+            HoursShare: b.MinHours <= 0 ? 1 : Math.Min(1, (double)Math.Max(0, n.Hours) / b.MinHours),
+            GoalFit: n.GoalFitByKind[(int)b.Kind],
+            InterestOverlap: (n.InterestSignature & b.Interests) == 0 ? 0 : n.Interests.Length,
+            FamilyBuddyFit: n.FamilyBuddy && b.FamilyBuddy,
+            MapNeed: MapNeed(n, b.CountsTowardsMap),
+            PlacesLeft: 0,
+            DaysUntilStart: 0,
+            Kind: b.Kind,
+            NewcomerDutch: n.Dutch,
+            RequiredDutch: b.MinRequiredDutch,
+            HoursDifference: 0,
+            MajorGroup: 0,
+            SharedCommonSkills: n.CommonSkills);
+    }
+
     public static FitFeatures Extract(NewcomerEntry n, OpportunityEntry o, double distanceKm, DateOnly today)
     {
         var overlap = Vocabulary.Overlap(n.Skills, o.Skills);

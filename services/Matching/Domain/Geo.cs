@@ -21,6 +21,13 @@ public static class Geo
             var x = (otherLongitude - longitude) * kmPerDegreeLongitude;
             return x * x + y * y;
         }
+
+        /// <summary>
+        /// The squared distance to the nearest point of a box: each coordinate clamped into the box is
+        /// nearer the point's than any inside, so this is at most the squared distance to anything in it.
+        /// </summary>
+        public double SquaredKmToBox(double minLatitude, double maxLatitude, double minLongitude, double maxLongitude) =>
+            SquaredKm(Math.Clamp(latitude, minLatitude, maxLatitude), Math.Clamp(longitude, minLongitude, maxLongitude));
     }
 
     public static double DistanceKm(double latitudeA, double longitudeA, double latitudeB, double longitudeB)

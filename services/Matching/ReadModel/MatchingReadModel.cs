@@ -16,13 +16,13 @@ public sealed class MatchingReadModel
     private readonly Lock writeLock = new();
     private readonly ConcurrentDictionary<string, OpportunityEntry> opportunities = new();
     private readonly ConcurrentDictionary<string, long> removedOpportunities = new();
-    private readonly SpatialGrid<OpportunitySpot>[] takingByKind = [new(), new(), new(), new()];
+    private readonly SpatialGrid<OpportunitySpot, OpportunityCell>[] takingByKind = [new(), new(), new(), new()];
     private readonly int[] totalByKind = new int[4];
     private readonly int[] takingCountByKind = new int[4];
     private readonly ConcurrentDictionary<string, PlaceCounter> places = new();
     private readonly ConcurrentDictionary<string, NewcomerEntry> newcomers = new();
     private readonly ConcurrentDictionary<string, long> removedNewcomers = new();
-    private readonly SpatialGrid<NewcomerEntry> matchableNewcomers = new();
+    private readonly SpatialGrid<NewcomerEntry, GridCell<NewcomerEntry>> matchableNewcomers = new();
     private readonly ConcurrentDictionary<string, Household> households = new();
     private int matchableCount;
     private double widestTravelKm;
@@ -59,10 +59,10 @@ public sealed class MatchingReadModel
     /// <summary>Every newcomer's pair history, for eligibility checks across many newcomers.</summary>
     public PairLookup Pairs => new(pairsByNewcomer);
     /// <summary>The opportunities of a kind that are open with a place left.</summary>
-    public SpatialGrid<OpportunitySpot> TakingOpportunities(OpportunityKind kind) => takingByKind[(int)kind];
+    public SpatialGrid<OpportunitySpot, OpportunityCell> TakingOpportunities(OpportunityKind kind) => takingByKind[(int)kind];
     public int TotalOpportunities(OpportunityKind kind) => Volatile.Read(ref totalByKind[(int)kind]);
     public int TakingOpportunityCount(OpportunityKind kind) => Volatile.Read(ref takingCountByKind[(int)kind]);
-    public SpatialGrid<NewcomerEntry> MatchableNewcomers => matchableNewcomers;
+    public SpatialGrid<NewcomerEntry, GridCell<NewcomerEntry>> MatchableNewcomers => matchableNewcomers;
     public int NewcomerCount => newcomers.Count;
     /// <summary>Every newcomer held, matchable or not, in no order.</summary>
     public IEnumerable<NewcomerEntry> AllNewcomers => newcomers.Values;

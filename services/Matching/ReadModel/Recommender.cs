@@ -8,15 +8,18 @@ namespace Newcomers.Matching.ReadModel;
 /// <summary>
 /// Candidate generation over the read model, and ranking. The hard constraints of
 /// <see cref="Eligibility"/> first, counted one by one; the spatial grid means only cells within
-/// reach are visited. The heuristic shortlists the survivors; the ranker in force orders the
-/// shortlist; reasons are written for the final list only, and what was shown goes to the
-/// impression recorder.
+/// reach are visited, nearest first, and a block of spots whose heuristic bound cannot enter the
+/// top list (<see cref="BlockBound"/>) is checked and counted but not scored. The heuristic
+/// shortlists the survivors; the ranker in force orders the shortlist; reasons are written for the
+/// final list only, and what was shown goes to the impression recorder.
 /// </summary>
 public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<MatchingOptions> options, TimeProvider clock,
     IRankerInForce? ranker = null, IImpressionRecorder? impressions = null)
 {
-    [ThreadStatic] private static List<OpportunitySpot[]>? opportunityCells;
-    [ThreadStatic] private static List<NewcomerEntry[]>? newcomerCells;
+    private static readonly Comparison<(double SquaredKm, OpportunityCell Cell)> ByDistance = (a, b) => a.SquaredKm.CompareTo(b.SquaredKm);
+    [ThreadStatic] private static List<OpportunityCell>? opportunityCells;
+    [ThreadStatic] private static List<(double SquaredKm, OpportunityCell Cell)>? cellOrder;
+    [ThreadStatic] private static List<GridCell<NewcomerEntry>>? newcomerCells;
 
     /// <summary>Opportunities for a newcomer, ranked by the given ranker or else the one in force.</summary>
     public RecommendOpportunitiesResponse ForNewcomer(NewcomerEntry n, IReadOnlyList<OpportunityKind> kinds, int limit, OpportunityFilter filter, IRanker? ranking = null)
@@ -29,7 +32,8 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         int considered = 0, eligible = 0;
         ranking ??= InForce;
         var top = new TopList<OpportunityEntry>(ranking.Shortlist(limit, options.CurrentValue));
-        var cells = opportunityCells ??= new List<OpportunitySpot[]>(256);
+        var cells = opportunityCells ??= new List<OpportunityCell>(256);
+        var nearestFirst = cellOrder ??= new List<(double SquaredKm, OpportunityCell Cell)>(256);
         foreach (var kind in kinds)
         {
             var taking = model.TakingOpportunityCount(kind);
@@ -38,28 +42,49 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
             var inReach = 0;
             cells.Clear();
             model.TakingOpportunities(kind).CellsNear(n.Latitude, n.Longitude, reach, cells);
+            // Nearest cells first, so that the top list fills with near places and its threshold rises early.
+            nearestFirst.Clear();
             foreach (var cell in cells)
-                for (var i = 0; i < cell.Length; i++)
+            {
+                var (minLatitude, maxLatitude, minLongitude, maxLongitude) = cell.Box;
+                nearestFirst.Add((home.SquaredKmToBox(minLatitude, maxLatitude, minLongitude, maxLongitude), cell));
+            }
+            nearestFirst.Sort(ByDistance);
+            foreach (var (_, cell) in nearestFirst)
+            {
+                var spots = cell.Items;
+                foreach (ref readonly var block in cell.Blocks.AsSpan())
                 {
-                    ref readonly var o = ref cell[i];
-                    var squared = home.SquaredKm(o.Latitude, o.Longitude);
-                    if (!Eligibility.InReach(squared, reach)) continue;
-                    inReach++;
-                    var failed = eligibility.Check(n, o, pairs, filter);
-                    if (failed != Constraint.Unspecified)
+                    var nearest = home.SquaredKmToBox(block.MinLatitude, block.MaxLatitude, block.MinLongitude, block.MaxLongitude);
+                    // Every spot of the block is at least this far: out of reach, all of them.
+                    if (!Eligibility.InReach(nearest, reach)) continue;
+                    var scoring = BlockBound.Gate(n, block, Math.Sqrt(nearest), top.Threshold);
+                    for (int i = block.Start, end = block.Start + block.Length; i < end; i++)
                     {
-                        eligibility.Remove(failed);
-                        continue;
+                        ref readonly var o = ref spots[i];
+                        var squared = home.SquaredKm(o.Latitude, o.Longitude);
+                        if (!Eligibility.InReach(squared, reach)) continue;
+                        inReach++;
+                        var failed = eligibility.Check(n, o, pairs, filter);
+                        if (failed != Constraint.Unspecified)
+                        {
+                            eligibility.Remove(failed);
+                            continue;
+                        }
+                        eligible++;
+                        // Checked and counted: the block's bound says whether the spot could still enter the top list.
+                        if (scoring == BlockScoring.None || (scoring == BlockScoring.SharingOnly && !BlockBound.Shares(n, o))) continue;
+                        var distance = Math.Sqrt(squared);
+                        // Most pairs cannot reach the top list even at their best: skip their full extraction.
+                        if (HeuristicRanker.Score(FeatureExtractor.Optimistic(n, o, distance)) < top.Threshold) continue;
+                        top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance, o.Id, o.Entry);
                     }
-                    eligible++;
-                    var distance = Math.Sqrt(squared);
-                    // Most pairs cannot reach the top list even at their best: skip their full extraction.
-                    if (HeuristicRanker.Score(FeatureExtractor.Optimistic(n, o, distance)) < top.Threshold) continue;
-                    top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance, o.Id, o.Entry);
                 }
+            }
             // The grid holds only opportunities that take newcomers, and the cells within reach are all that is visited.
             eligibility.Remove(Constraint.TravelDistance, Math.Max(0, taking - inReach));
         }
+        nearestFirst.Clear();
         cells.Clear();
 
         var response = new RecommendOpportunitiesResponse { Considered = considered, Eligible = eligible, Ranker = ranking.Name, RequestId = Ids.New() };
@@ -94,11 +119,11 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
         var pairs = model.Pairs;
         ranking ??= InForce;
         var top = new TopList<NewcomerEntry>(ranking.Shortlist(limit, options.CurrentValue));
-        var cells = newcomerCells ??= new List<NewcomerEntry[]>(256);
+        var cells = newcomerCells ??= new List<GridCell<NewcomerEntry>>(256);
         cells.Clear();
         model.MatchableNewcomers.CellsNear(o.Latitude, o.Longitude, model.WidestTravelKm, cells);
         foreach (var cell in cells)
-            foreach (var n in cell)
+            foreach (var n in cell.Items)
             {
                 var squared = place.SquaredKm(n.Latitude, n.Longitude);
                 if (!Eligibility.InReach(squared, n.MaxKm)) continue;

@@ -4,40 +4,39 @@ using Newcomers.Matching.Domain;
 namespace Newcomers.Matching.ReadModel;
 
 /// <summary>
-/// A grid of cells about 5.5 km square. Readers never lock: each cell is an immutable array,
-/// replaced whole by a writer (writers serialise on the grid). A query visits only the cells
-/// that a circle around the point touches.
+/// A grid of cells about 5.5 km square. Readers never lock: each cell is immutable
+/// (<see cref="IGridCell{TItem, TCell}"/>), replaced whole by a writer (writers serialise on the
+/// grid). A query visits only the cells that a circle around the point touches.
 /// </summary>
-public sealed class SpatialGrid<T> where T : ILocated
+public sealed class SpatialGrid<TItem, TCell> where TItem : ILocated where TCell : class, IGridCell<TItem, TCell>
 {
     private const double CellLatitude = 0.05;
     private const double CellLongitude = 0.08;
-    private readonly ConcurrentDictionary<long, T[]> cells = new();
+    private readonly ConcurrentDictionary<long, TCell> cells = new();
     private readonly Lock writeLock = new();
 
-    public void Add(T item)
+    public void Add(TItem item)
     {
         lock (writeLock)
         {
             var key = KeyOf(item.Latitude, item.Longitude);
-            cells[key] = cells.TryGetValue(key, out var cell) ? [.. cell, item] : [item];
+            cells[key] = TCell.With(cells.GetValueOrDefault(key), item);
         }
     }
 
-    public void Remove(T item)
+    public void Remove(TItem item)
     {
         lock (writeLock)
         {
             var key = KeyOf(item.Latitude, item.Longitude);
             if (!cells.TryGetValue(key, out var cell)) return;
-            var kept = Array.FindAll(cell, other => other.Id != item.Id);
-            if (kept.Length == 0) cells.TryRemove(key, out _);
-            else cells[key] = kept;
+            if (TCell.Without(cell, item.Id) is { } kept) cells[key] = kept;
+            else cells.TryRemove(key, out _);
         }
     }
 
     /// <summary>Adds to the list the cells a circle of the given radius around the point touches.</summary>
-    public void CellsNear(double latitude, double longitude, double radiusKm, List<T[]> into)
+    public void CellsNear(double latitude, double longitude, double radiusKm, List<TCell> into)
     {
         var dLat = radiusKm / Geo.KmPerDegreeLatitude;
         // Near the poles a degree of longitude shrinks to nothing; never look wider than the globe.

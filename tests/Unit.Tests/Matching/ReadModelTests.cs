@@ -58,7 +58,7 @@ public sealed class ReadModelTests
     [Fact]
     public void The_grid_finds_every_point_within_the_radius()
     {
-        var grid = new SpatialGrid<NewcomerEntry>();
+        var grid = new SpatialGrid<NewcomerEntry, GridCell<NewcomerEntry>>();
         var random = new Random(1);
         var points = Enumerable.Range(0, 2000).Select(i => NewcomerEntry.From(Sample.Newcomer($"n{i}", n =>
         {
@@ -68,9 +68,9 @@ public sealed class ReadModelTests
         points.ForEach(grid.Add);
         foreach (var radius in new[] { 0.5, 5.0, 12.0, 25.0 })
         {
-            var cells = new List<NewcomerEntry[]>();
+            var cells = new List<GridCell<NewcomerEntry>>();
             grid.CellsNear(52.3, 5.5, radius, cells);
-            var found = cells.SelectMany(c => c).Select(p => p.Id).ToHashSet();
+            var found = cells.SelectMany(c => c.Items).Select(p => p.Id).ToHashSet();
             var within = points.Where(p => Newcomers.Matching.Domain.Geo.DistanceKm(52.3, 5.5, p.Latitude, p.Longitude) <= radius).ToList();
             Assert.All(within, p => Assert.Contains(p.Id, found));
             Assert.True(found.Count < points.Count || radius >= 25, "a query visits only nearby cells");
