@@ -47,32 +47,12 @@ public sealed partial class MatchingApi
                     var cursor = cursors.After(caller, request.ProviderId, after);
                     await responseStream.WriteAsync(new WatchMatchesResponse { Match = access.View(caller, match), Cursor = cursor }, cancellationToken);
                 }
-                if (entries.Count == 0) subscription = await WaitForChangeAsync(subscription, cancellationToken);
+                if (entries.Count == 0) subscription = await feed.WaitAsync(subscription, WatchPoll, cancellationToken);
             }
         }
         finally
         {
             subscription.Dispose();
-        }
-    }
-
-    /// <summary>Until the feed tells of a change, or the poll interval has passed; a watcher the feed cut off for falling behind watches it anew, since the log holds what it missed.</summary>
-    private async Task<MatchFeed.Subscription> WaitForChangeAsync(MatchFeed.Subscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await subscription.Changes.WaitToReadAsync(cancellationToken).AsTask().WaitAsync(WatchPoll, cancellationToken);
-            while (subscription.Changes.TryRead(out _)) { }
-            return subscription;
-        }
-        catch (TimeoutException)
-        {
-            return subscription;
-        }
-        catch (FeedOverflowException)
-        {
-            subscription.Dispose();
-            return feed.Watch();
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed class PlatformTopicPublisher(MatchStore store, MatchChangeLog chan
             {
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    if (await PublishPendingAsync(stoppingToken) == 0) subscription = await WaitForChangeAsync(subscription, stoppingToken);
+                    if (await PublishPendingAsync(stoppingToken) == 0) subscription = await feed.WaitAsync(subscription, Poll, stoppingToken);
                 }
             }
             finally
@@ -116,24 +116,4 @@ public sealed class PlatformTopicPublisher(MatchStore store, MatchChangeLog chan
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     private long LeaseMs => options.Value.LeaseSeconds * 1000L;
-
-    /// <summary>Until this process commits a change, or the poll interval has passed (changes other replicas made, a lapsed lease).</summary>
-    private async Task<MatchFeed.Subscription> WaitForChangeAsync(MatchFeed.Subscription subscription, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await subscription.Changes.WaitToReadAsync(cancellationToken).AsTask().WaitAsync(Poll, cancellationToken);
-            while (subscription.Changes.TryRead(out _)) { }
-            return subscription;
-        }
-        catch (TimeoutException)
-        {
-            return subscription;
-        }
-        catch (FeedOverflowException)
-        {
-            subscription.Dispose();
-            return feed.Watch();
-        }
-    }
 }

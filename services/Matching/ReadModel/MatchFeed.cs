@@ -22,6 +22,30 @@ public sealed class MatchFeed
                 if (!watcher.Writer.TryWrite(match)) watcher.Writer.TryComplete(new FeedOverflowException());
     }
 
+    /// <summary>
+    /// Waits until the feed tells of a change (and takes every change waiting), or until the poll has
+    /// passed: changes other replicas made reach the log, not this feed. A subscription cut off for
+    /// falling behind is replaced by a new one, since the log holds what it missed.
+    /// </summary>
+    public async Task<Subscription> WaitAsync(Subscription subscription, TimeSpan poll, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await subscription.Changes.WaitToReadAsync(cancellationToken).AsTask().WaitAsync(poll, cancellationToken);
+            while (subscription.Changes.TryRead(out _)) { }
+            return subscription;
+        }
+        catch (TimeoutException)
+        {
+            return subscription;
+        }
+        catch (FeedOverflowException)
+        {
+            subscription.Dispose();
+            return Watch();
+        }
+    }
+
     /// <summary>Changes from now on, until the returned subscription is disposed.</summary>
     public Subscription Watch()
     {
