@@ -24,6 +24,19 @@ public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await SeedAsync(stoppingToken);
+        }
+        catch (Exception e) when (lifetime.ApplicationStopping.IsCancellationRequested && e is OperationCanceledException or RpcException)
+        {
+            // The host stopped (its server first) before the region was in: the next start creates what is missing.
+            logger.LogInformation("Seeding the demo region stopped with the host; it goes on at the next start");
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken stoppingToken)
+    {
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.SetResult()))
             await started.Task.WaitAsync(stoppingToken);
