@@ -19,6 +19,7 @@ using Newcomers.Matching.ReadModel;
 //        dotnet run -c Release --project tests/Benchmarks -- --console       (only the console's pages, with the region loaded)
 //        dotnet run -c Release --project tests/Benchmarks -- --cohort        (cohort assignment in process, the national cohort, the simulated cohort)
 //        dotnet run -c Release --project tests/Benchmarks -- --national      (the dense and the national region side by side in host processes; the bulk RPCs)
+//        dotnet run -c Release --project tests/Benchmarks -- --recommend-scale  (a quick check of the national recommendation goal, in process, printed only)
 var settings = Args(args);
 int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
 var root = Newcomers.TestSupport.Repository.Root;
@@ -32,6 +33,11 @@ if (args.Contains("--cohort"))
     var cohorts = new Report("cohort", Machine());
     CohortBenchmark.Run(region, national, cohorts);
     cohorts.WriteInto(performanceDoc);
+    return;
+}
+if (args.Contains("--recommend-scale"))
+{
+    RecommendationScale.Run(region, BenchRegion.Ensure(Path.Combine(root, ".bench", "region-national-250000-100000-42"), generator, 250000, 100000, 42, national: true));
     return;
 }
 if (args.Contains("--national"))

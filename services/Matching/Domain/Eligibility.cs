@@ -76,10 +76,25 @@ public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
     /// The newcomer's wanted gender; the buddy's families_only (the newcomer has a household) and
     /// shared_language_only (the two share a language: exactly, on the interned ids, not on their signatures).
     /// </summary>
-    public static bool BuddyWishesFit(NewcomerEntry n, OpportunityEntry o) =>
-        BuddyFits(n.BuddyGender, o.BuddyGender)
-        && (!o.FamiliesOnly || n.HouseholdId.Length > 0)
-        && (!o.SharedLanguageOnly || Vocabulary.AnyShared(n.Languages, o.Languages));
+    public static bool BuddyWishesFit(NewcomerEntry n, OpportunityEntry o) => BuddyWishesFit(n, o.BuddyGender, o.FamiliesOnly, o.SharedLanguageOnly, o);
+
+    /// <summary>
+    /// <see cref="BuddyFits(NewcomerEntry, OpportunityEntry)"/> on a grid spot: the same wishes, read
+    /// from the spot until an exact language match or a household's places need the entry. A spot is
+    /// in the grid only while a place is left (<see cref="TakesNewcomers"/>), so a pair that needs one
+    /// place fits it, as every other kind's spot does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool BuddyFits(NewcomerEntry n, in OpportunitySpot o) =>
+        BuddyWishesFit(n, o.BuddyGender, o.FamiliesOnly, o.SharedLanguageOnly, o.Entry)
+        && (!o.FamilyBuddy || n.BuddyUnitSize == 1 || o.Entry.PlacesLeft >= n.BuddyUnitSize);
+
+    // The entry is read only for its languages, and only when the buddy asks for a shared one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool BuddyWishesFit(NewcomerEntry n, Gender offered, bool familiesOnly, bool sharedLanguageOnly, OpportunityEntry o) =>
+        BuddyFits(n.BuddyGender, offered)
+        && (!familiesOnly || n.HouseholdId.Length > 0)
+        && (!sharedLanguageOnly || Vocabulary.AnyShared(n.Languages, o.Languages));
 
     /// <summary>The places the pair takes: a family buddy the newcomer's whole unit (<see cref="NewcomerEntry.BuddyUnitSize"/>), anything else one.</summary>
     public static int PlacesNeeded(NewcomerEntry n, OpportunityEntry o) =>
@@ -87,7 +102,8 @@ public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
 
     /// <summary>
     /// The first constraint an opportunity within reach fails for the newcomer, or Unspecified. Reads
-    /// the grid cell only, until a pair needs the entry (its id for a pair history, a buddy, a filter).
+    /// the grid cell only, until a pair needs the entry (its id for a pair history, a buddy's exact
+    /// languages or household places, a filter).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Constraint Check(NewcomerEntry n, in OpportunitySpot o, PairHistory pairs, OpportunityFilter filter) =>
@@ -95,7 +111,7 @@ public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
         : !DutchSuffices(n.Dutch, o.RequiredDutch) ? Constraint.DutchLevel
         : !ShareTime(n.WeekMask, o.WeekMask) ? Constraint.Availability
         : !pairs.IsEmpty && pairs.Excludes(o.Id) ? Constraint.NotDeclinedBefore
-        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n, o.Entry) ? Constraint.BuddyPreference
+        : o.Kind == OpportunityKind.LanguageBuddy && !BuddyFits(n, o) ? Constraint.BuddyPreference
         : !filter.IsEmpty && !filter.Admits(o.Entry) ? Constraint.RequestFilter
         : Constraint.Unspecified;
 

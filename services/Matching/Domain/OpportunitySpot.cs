@@ -4,7 +4,9 @@ namespace Newcomers.Matching.Domain;
 
 /// <summary>
 /// What candidate generation reads of an opportunity, inline in a grid cell: filtering and the
-/// score bound need no other memory. Only survivors follow <see cref="Entry"/>.
+/// score bound need no other memory, nor does a language buddy's check unless the buddy takes
+/// only those who share a language, or takes a household of more than one. Only survivors follow
+/// <see cref="Entry"/>.
 /// </summary>
 public readonly struct OpportunitySpot(OpportunityEntry entry) : ILocated
 {
@@ -22,6 +24,9 @@ public readonly struct OpportunitySpot(OpportunityEntry entry) : ILocated
     public bool LanguageSupport { get; } = entry.LanguageSupport;
     public bool CountsTowardsMap { get; } = entry.CountsTowardsMap;
     public bool FamilyBuddy { get; } = entry.FamilyBuddy;
+    public Gender BuddyGender { get; } = entry.BuddyGender;
+    public bool FamiliesOnly { get; } = entry.FamiliesOnly;
+    public bool SharedLanguageOnly { get; } = entry.SharedLanguageOnly;
     public OpportunityKind Kind { get; } = entry.Kind;
     public OpportunityEntry Entry { get; } = entry;
     public string Id => Entry.Id;

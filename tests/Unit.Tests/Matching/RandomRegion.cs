@@ -5,7 +5,7 @@ namespace Newcomers.Unit.Tests.Matching;
 /// <summary>
 /// Random newcomers and opportunities around a few towns, dense enough that many share grid cells,
 /// from small vocabularies so that skills, languages and interests overlap (and their signatures
-/// collide), with every kind, closed and ended places, buddy wishes and the whole range of each field.
+/// collide), with every kind, closed and ended places, buddy wishes, households and the whole range of each field.
 /// </summary>
 public sealed class RandomRegion(int seed)
 {
@@ -58,6 +58,8 @@ public sealed class RandomRegion(int seed)
         n.Availability.DayParts.Add(Some(Parts, 0, 5));
         if (random.Next(2) == 0)
             n.BuddyPreferences = new BuddyPreferences { BuddyGender = Pick([Gender.Unspecified, Gender.Female]), FamilyBuddy = random.Next(3) == 0, Interests = { Some(Interests, 0, 3) } };
+        // Households of one to three neighbours in the order drawn, so that a family buddy's places left count.
+        if (random.Next(3) == 0) n.HouseholdId = $"h{i / 3}";
         return n;
     }
 

@@ -82,6 +82,8 @@ public sealed class RecommenderEquivalenceTests
                     eligibility.Remove(Constraint.TravelDistance);
                     continue;
                 }
+                // The grid's spot decides a buddy's wishes and places as the entry's own rule does.
+                if (o.Kind == OpportunityKind.LanguageBuddy) Assert.Equal(Eligibility.BuddyFits(n, o), Eligibility.BuddyFits(n, new OpportunitySpot(o)));
                 var failed = eligibility.Check(n, new OpportunitySpot(o), model.PairsOf(n.Id), filter);
                 if (failed != Constraint.Unspecified)
                 {
