@@ -18,6 +18,18 @@ public sealed record NewcomerEntry(
     /// <summary>Matchable (consent and active), with a buddy among the goals of the PIP.</summary>
     public bool WantsBuddy { get; } = Matchable && Array.IndexOf(PipGoals, PipGoal.Buddy) >= 0;
 
+    /// <summary>The newcomer's caseworker, or empty: whose caseload the early warnings are for.</summary>
+    public string CaseworkerId { get; init; } = "";
+
+    /// <summary>When the newcomer was registered (create_time), from which <see cref="EarlyWarnings"/> count the wait for a proposal.</summary>
+    public DateTimeOffset? Registered { get; init; }
+
+    /// <summary>The start of the inburgering, from which the 3-year deadline runs; null when not recorded.</summary>
+    public DateOnly? InburgeringStart { get; init; }
+
+    /// <summary>ACTIVE (or unspecified): neither paused nor closed, whatever the consent.</summary>
+    public bool Active { get; init; } = true;
+
     /// <summary>The household the newcomer belongs to, or empty.</summary>
     public string HouseholdId { get; init; } = "";
 
@@ -41,6 +53,8 @@ public sealed record NewcomerEntry(
         n.Consent?.ShareWithProviders == true)
     {
         CommonSkills = Domain.CommonSkills.Mask(n.Skills), HouseholdId = n.HouseholdId,
+        CaseworkerId = n.CaseworkerId, Registered = n.CreateTime?.ToDateTimeOffset(), Active = n.Status is NewcomerStatus.Active or NewcomerStatus.Unspecified,
+        InburgeringStart = n.InburgeringStart is { Year: > 0 } d ? new DateOnly(d.Year, d.Month, d.Day) : null,
         Household = n.HouseholdId.Length > 0 && household?.Id == n.HouseholdId ? household : null,
     };
 }
