@@ -133,6 +133,11 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "ListOpenings", "kind", h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest()).ResponseAsync },
         { "ListOpenings", "municipality_codes[0]", h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = OpportunityKind.LanguageBuddy, MunicipalityCodes = { "Soest" } }).ResponseAsync },
         { "ListOpenings", "page_token", h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = OpportunityKind.LanguageBuddy, PageToken = "not-a-token" }).ResponseAsync },
+        { "ListCaseloadWarnings", "caseworker_id", h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { CaseworkerId = "not an id!" }).ResponseAsync },
+        { "ListCaseloadWarnings", "municipality_code", h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { MunicipalityCode = "Soest" }).ResponseAsync },
+        { "ListCaseloadWarnings", "newcomer_id", h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { NewcomerId = "../x" }).ResponseAsync },
+        { "ListCaseloadWarnings", "page_size", h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { PageSize = 1001 }).ResponseAsync },
+        { "ListCaseloadWarnings", "page_token", h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { PageToken = "not-a-token" }).ResponseAsync },
         { "ListModelVersions", "page_size", h => h.Matching.ListModelVersionsAsync(new ListModelVersionsRequest { PageSize = 1001 }).ResponseAsync },
         { "ListModelVersions", "page_token", h => h.Matching.ListModelVersionsAsync(new ListModelVersionsRequest { PageToken = "not-a-token" }).ResponseAsync },
         { "ListAuditEntries", "page_size", h => new AuditService.AuditServiceClient(h.Channel).ListAuditEntriesAsync(new ListAuditEntriesRequest { PageSize = 5000 }).ResponseAsync },
@@ -201,6 +206,8 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "municipality_codes", ViolationReasons.Required, h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, NewcomerIds = { "n1" } })) },
         { "newcomer_ids", ViolationReasons.TooMany, h => Drain(h.Matching.AssignCohort(new AssignCohortRequest { Kind = OpportunityKind.WorkPlacement, NewcomerIds = { Enumerable.Range(0, 20_001).Select(i => $"n{i}") }, OpportunityIds = { "o" } })) },
         { "kind", ViolationReasons.InvalidChoice, h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = (OpportunityKind)9 }).ResponseAsync },
+        { "municipality_code", ViolationReasons.ConflictingFields, h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { CaseworkerId = "km", MunicipalityCode = "GM0342" }).ResponseAsync },
+        { "newcomer_id", ViolationReasons.ConflictingFields, h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { MunicipalityCode = "GM0342", NewcomerId = "n" }).ResponseAsync },
         { "municipality_codes", ViolationReasons.TooMany, h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = OpportunityKind.LanguageBuddy, MunicipalityCodes = { Enumerable.Repeat("GM0342", 51) } }).ResponseAsync },
     };
 

@@ -71,6 +71,12 @@ public sealed class EarlyWarningTests(WarningHost fixture) : IClassFixture<Warni
         Assert.Empty(await WarningsAsync(elsewhere, new()));
         Assert.Single(await WarningsAsync(own, new() { NewcomerId = first.Id }));
 
+        // Each newcomer named is an audited read by the caseworker who asked.
+        var audit = new AuditService.AuditServiceClient(Host.Channel);
+        var entries = await Eventually.Async(async () => (await audit.ListAuditEntriesAsync(new ListAuditEntriesRequest { Record = $"newcomers/{second.Id}", PageSize = 1000 })).Entries,
+            e => e.Any(x => x.Action == "ListCaseloadWarnings"));
+        Assert.Contains(entries, e => (e.Action, e.Actor, e.Purpose) == ("ListCaseloadWarnings", caseworker, "case management"));
+
         // One at a time: the page token carries on after the first.
         var page = await own.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { PageSize = 1 });
         var next = await own.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { PageSize = 1, PageToken = page.NextPageToken });
