@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Events;
 using Newcomers.BuildingBlocks.Events.Dapr;
@@ -29,7 +30,7 @@ public static class Extensions
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {
         services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.Section);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MatchStore>();
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<MatchStore>());
         services.AddSingleton<MatchingReadModel>();
