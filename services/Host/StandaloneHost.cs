@@ -26,6 +26,7 @@ public static class StandaloneHost
             .AddSingleton<IReadModelSource, InProcessReadModelSource>()
             .AddSingleton<Newcomers.Profiles.Export.IMatchHistorySource, InProcessMatchHistorySource>()
             .AddSingleton<Newcomers.Matching.Contact.IContactSource, InProcessContactSource>()
+            .AddSingleton<Newcomers.Profiles.Monitoring.IMatchFactsSource, InProcessMatchFactsSource>()
             .AddDemoRegion(builder.Configuration)
             .AddConsole(builder.Configuration)
             .AddTelemetry(builder.Configuration, "newcomer-matching");

@@ -18,6 +18,7 @@ public static class Extensions
         services.AddSingleton<PostcodeTable>();
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<ProfileStore>());
         services.AddSingleton<IIntegrationEventHandler, MapHoursEarnedHandler>();
+        services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);
         return services;
     }
 

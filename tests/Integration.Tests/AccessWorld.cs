@@ -5,11 +5,14 @@ namespace Newcomers.Integration.Tests;
 
 /// <summary>
 /// Two municipalities (Soest is ours, Baarn is foreign), a newcomer, provider, opportunity and
-/// match in each, a buddy offer in ours, and one caller of every role scoped to ours.
+/// match in each, a buddy offer in ours, and one caller of every role scoped to ours (policy staff too).
 /// </summary>
 public sealed class AccessWorld : IAsyncLifetime
 {
     public const string Ours = "GM0342", Foreign = "GM0308", Platform = "platform-1";
+
+    /// <summary>The current month, "YYYY-MM", for the monitoring figures.</summary>
+    public static string ThisMonth => DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     public RunningHost Host { get; private set; } = null!;
     public Newcomer OurNewcomer { get; private set; } = null!;
@@ -45,6 +48,7 @@ public sealed class AccessWorld : IAsyncLifetime
         As[Roles.Platform] = Host.As(Roles.Platform, platform: Platform);
         As[Roles.Admin] = Host.As(Roles.Admin);
         As[Roles.Service] = Host.As(Roles.Service);
+        As[Roles.Policy] = Host.As(Roles.Policy, municipalities: [Ours]);
     }
 
     public async Task DisposeAsync()

@@ -9,4 +9,5 @@ public static class Purposes
     public const string FairnessAudit = "fairness audit";
     public const string ReadModel = "read model rebuild";
     public const string RightOfAccess = "right of access";
+    public const string Monitoring = "monitoring figures";
 }

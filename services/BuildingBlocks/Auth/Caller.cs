@@ -13,6 +13,10 @@ public sealed record Caller(string Subject, string Role, IReadOnlySet<string> Mu
     public bool CoversMunicipality(string municipality) =>
         IsAdmin || Role is Roles.Caseworker or Roles.Coordinator && Municipalities.Contains(municipality);
 
+    /// <summary>Who may see the monitoring figures (aggregates) of a municipality: admins, and its policy staff, caseworkers and coordinators.</summary>
+    public bool SeesFiguresOf(string municipality) =>
+        IsAdmin || Roles.Monitoring.Contains(Role) && Municipalities.Contains(municipality);
+
     /// <summary>Admins manage every provider; a provider itself; a platform the providers it represents (platform_id).</summary>
     public bool ManagesProvider(string providerId, string? platformOfProvider) =>
         IsAdmin || Role == Roles.Provider && Providers.Contains(providerId)

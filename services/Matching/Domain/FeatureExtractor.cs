@@ -3,7 +3,7 @@ namespace Newcomers.Matching.Domain;
 /// <summary>The one place where a pair becomes <see cref="FitFeatures"/>.</summary>
 public static class FeatureExtractor
 {
-    public const double MapHoursRequired = 40;
+    public const double MapHoursRequired = BuildingBlocks.Domain.MapHours.Required;
 
     /// <summary>
     /// Features computed from a grid cell alone, with each set overlap (skills, languages,

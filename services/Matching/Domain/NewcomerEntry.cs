@@ -49,7 +49,7 @@ public sealed record NewcomerEntry(
         Week.Mask(n.Availability.DayParts), n.Availability.HoursPerWeek, [.. n.Occupations.Select(Isco.Code)], vocabulary.Intern(n.Skills),
         vocabulary.Intern(n.Languages.Select(l => l.Language)), vocabulary.Intern(n.BuddyPreferences?.Interests ?? []),
         Goals.FitByKind(n.PipGoals), [.. n.PipGoals], n.BuddyPreferences?.BuddyGender ?? Gender.Unspecified, n.BuddyPreferences?.FamilyBuddy ?? false,
-        n.MapHoursDone, n.Leerroute == Leerroute.Onderwijs, Eligibility.Consents(n),
+        n.MapHoursDone, BuildingBlocks.Domain.MapHours.Exempt(n.Leerroute), Eligibility.Consents(n),
         n.Consent?.ShareWithProviders == true)
     {
         CommonSkills = Domain.CommonSkills.Mask(n.Skills), HouseholdId = n.HouseholdId,

@@ -18,6 +18,14 @@ public sealed class MatchStore(IDocumentStoreFactory factory, Markers markers, I
     public static readonly DocumentCollection<Match> Matches = new("matches", m => m.Id,
         m => [new IndexEntry("newcomer", m.NewcomerId), new IndexEntry("opportunity", m.OpportunityId), new IndexEntry("provider", m.ProviderId)]);
 
+    /// <summary>Every match of the newcomers, newcomer by newcomer: what the monitoring figures count (ProfileService.GetMonitoringFigures).</summary>
+    public async IAsyncEnumerable<Match> MatchesOfAsync(IEnumerable<string> newcomerIds,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var newcomerId in newcomerIds)
+            await foreach (var match in StreamAsync(Matches, new IndexEntry("newcomer", newcomerId), cancellationToken)) yield return match;
+    }
+
     /// <summary>Recommendations as shown; indexed by every newcomer they name: the one suggestions were for, or each one suggested.</summary>
     public static readonly DocumentCollection<Impression> Impressions = new("impressions", i => i.RequestId, NewcomersIn);
 

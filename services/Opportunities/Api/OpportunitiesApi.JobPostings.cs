@@ -21,6 +21,7 @@ public sealed partial class OpportunitiesApi
 
     public override async Task<JobPosting> ExportJobPosting(ExportJobPostingRequest request, ServerCallContext context)
     {
+        Caller.Of(context).Require(Roles.Records);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         return new JobPosting { JsonLd = JobPostingWriter.Write(await LoadAsync(request.Id, context.CancellationToken)) };
     }

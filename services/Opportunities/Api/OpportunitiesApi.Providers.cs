@@ -44,6 +44,7 @@ public sealed partial class OpportunitiesApi
 
     public override async Task<Provider> GetProvider(GetProviderRequest request, ServerCallContext context)
     {
+        Caller.Of(context).Require(Roles.Records);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         return await LoadProviderAsync(request.Id, context.CancellationToken);
     }
@@ -69,7 +70,7 @@ public sealed partial class OpportunitiesApi
 
     public override async Task<ListProvidersResponse> ListProviders(ListProvidersRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
+        var caller = Caller.Of(context).Require(Roles.Records);
         const string query = "ListProviders";
         new Violations().PageSize(request.PageSize).PageToken(pages.TryRead(request.PageToken, caller, query, out var after)).ThrowIfAny();
         var (items, last) = await store.ListAsync(OpportunityStore.Providers, null, Pages.Size(request.PageSize), after,

@@ -31,6 +31,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
 
     public override async Task<Opportunity> GetOpportunity(GetOpportunityRequest request, ServerCallContext context)
     {
+        Caller.Of(context).Require(Roles.Records);
         new Violations().Id(request.Id, "id").ThrowIfAny();
         return await LoadAsync(request.Id, context.CancellationToken);
     }
@@ -52,6 +53,7 @@ public sealed partial class OpportunitiesApi(OpportunityStore store, Pages pages
 
     public override async Task<ListOpportunitiesResponse> ListOpportunities(ListOpportunitiesRequest request, ServerCallContext context)
     {
+        Caller.Of(context).Require(Roles.Records);
         var v = new Violations().PageSize(request.PageSize);
         if (request.ProviderId.Length > 0) v.Id(request.ProviderId, "provider_id");
         if (request.MunicipalityCode.Length > 0) v.Municipality(request.MunicipalityCode, "municipality_code");

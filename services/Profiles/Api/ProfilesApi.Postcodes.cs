@@ -19,7 +19,7 @@ public sealed partial class ProfilesApi
     /// <summary>For every person's role: municipality names are public.</summary>
     public override async Task<ListMunicipalitiesResponse> ListMunicipalities(ListMunicipalitiesRequest request, ServerCallContext context)
     {
-        Caller.Of(context).Require(Roles.People);
+        Caller.Of(context).Require([.. Roles.People, Roles.Policy]);
         return new ListMunicipalitiesResponse { Municipalities = { await postcodes.MunicipalitiesAsync(context.CancellationToken) } };
     }
 

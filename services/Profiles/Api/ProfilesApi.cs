@@ -10,6 +10,7 @@ using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 using Newcomers.Profiles.Domain;
 using Newcomers.Profiles.Export;
+using Newcomers.Profiles.Monitoring;
 using Newcomers.Profiles.Storage;
 
 namespace Newcomers.Profiles.Api;
@@ -20,7 +21,7 @@ namespace Newcomers.Profiles.Api;
 /// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
 /// </summary>
 public sealed partial class ProfilesApi(ProfileStore store, PostcodeTable postcodes, AuditTrail audit, Pages pages, TimeProvider clock, IMatchHistorySource matchHistory,
-    ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
+    IMatchFactsSource matchFacts, Microsoft.Extensions.Options.IOptions<MonitoringOptions> monitoring, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {
