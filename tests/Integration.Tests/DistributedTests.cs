@@ -86,6 +86,33 @@ public sealed class DistributedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_monitoring_figures_count_matches_held_by_the_matching_process()
+    {
+        var admin = LocalTokens.Mint(auth, "admin", Roles.Admin);
+        using var toProfiles = BearerChannel.For(deployment.Profiles.GrpcAddress, admin);
+        using var toOpportunities = BearerChannel.For(deployment.Opportunities.GrpcAddress, admin);
+        using var toMatching = BearerChannel.For(deployment.Matching.GrpcAddress, admin);
+        var profiles = new ProfileService.ProfileServiceClient(toProfiles);
+        var matching = new MatchingService.MatchingServiceClient(toMatching);
+        var provider = await new OpportunityService.OpportunityServiceClient(toOpportunities).CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var placement = await new OpportunityService.OpportunityServiceClient(toOpportunities).CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = Build.Placement(provider.Id, capacity: 10) });
+        for (var i = 0; i < 6; i++)
+        {
+            var newcomer = await profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+            await Eventually.Async(() => matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = newcomer.Id, OpportunityId = placement.Id, CaseworkerId = "soest-km-1" }).ResponseAsync);
+        }
+
+        // Profiles holds no matches: it streams them from the matching process (StreamNewcomerMatches).
+        var month = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        using var toPolicy = BearerChannel.For(deployment.Profiles.GrpcAddress, LocalTokens.Mint(auth, "beleid", Roles.Policy, ["GM0342"]));
+        var figures = await new ProfileService.ProfileServiceClient(toPolicy).GetMonitoringFiguresAsync(new GetMonitoringFiguresRequest { FromMonth = month, ToMonth = month });
+        var soest = figures.Areas.Single().Months.Single();
+        Assert.Equal(6, soest.Newcomers.Count);
+        Assert.Equal(6, soest.Matches.Single(m => m.Kind == OpportunityKind.WorkPlacement).Proposed.Count);
+        Assert.Equal(6, soest.DaysToFirstProposal.People.Count);
+    }
+
+    [Fact]
     public async Task A_restarted_matching_service_rebuilds_what_it_missed_from_the_other_services()
     {
         var token = LocalTokens.Mint(auth, "admin", Roles.Admin);
