@@ -76,6 +76,8 @@ public sealed class MonitoringTests(ConsoleWorld world)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download de cijfers (CSV)" }).ClickAsync());
         Assert.StartsWith("monitoring-GM0308-", download.SuggestedFilename, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = await File.ReadAllLinesAsync(await download.PathAsync());
         Assert.Equal("gebied;maand;onderwerp;reeks;eenheid;waarde;p25;p75", lines[0]);
         Assert.All(lines.Skip(1), l => Assert.StartsWith("GM0308;", l, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
-using System.Text;
+using CsvHelper;
 using Grpc.Core;
+using Newcomers.BuildingBlocks.Csv;
 using Newcomers.Console.Services;
 using Newcomers.Console.SignIn;
 using Newcomers.Console.Text;
@@ -7,13 +8,14 @@ using Newcomers.Console.Text;
 namespace Newcomers.Console.Monitoring;
 
 /// <summary>
-/// The monitoring figures as CSV (";" and decimal commas, as Dutch spreadsheets read them), with the
-/// page's filter: a row per area, month, group and series. Suppressed cells stay "&lt; 5" here too.
+/// The monitoring figures as CSV in the product's dialect (<see cref="CsvFormat"/>, with decimal
+/// commas), with the page's filter: a row per area, month, group and series. Suppressed cells stay
+/// "&lt; 5" here too.
 /// </summary>
 public static class MonitoringCsv
 {
     public const string Path = "/export/monitoring.csv";
-    public const string Header = "gebied;maand;onderwerp;reeks;eenheid;waarde;p25;p75";
+    public static readonly string[] Columns = ["gebied", "maand", "onderwerp", "reeks", "eenheid", "waarde", "p25", "p75"];
 
     public static void MapMonitoringCsv(this WebApplication app) =>
         app.MapGet(Path, async (HttpContext http, ServiceChannels channels, TimeProvider clock, string? gemeente, string? van, string? tot) =>
@@ -35,26 +37,27 @@ public static class MonitoringCsv
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"monitoring-{name}-{filter.From}-{filter.To}.csv\"";
             http.Response.Headers.CacheControl = "no-store";
-            await http.Response.WriteAsync(area is null ? Header + "\n" : Write(area, figures.MinimumGroupSize), http.RequestAborted);
+            using var body = new MemoryStream();
+            Write(body, area, figures.MinimumGroupSize);
+            await http.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), http.RequestAborted);
         }).RequireAuthorization(ConsoleAuthentication.Policy);
 
-    public static string Write(Contracts.V1.MonitoringArea area, int minimumGroupSize)
+    /// <summary>The header, then the rows of the area (none when the answer holds no such area).</summary>
+    public static void Write(Stream output, Contracts.V1.MonitoringArea? area, int minimumGroupSize)
     {
-        var csv = new StringBuilder(Header).Append('\n');
+        using var csv = CsvWriter.Create(output, CsvFormat.Writing, leaveOpen: true);
+        csv.WriteHeader(Columns);
+        if (area is null) return;
         var place = area.Region ? $"regio ({string.Join(" ", area.RegionMunicipalityCodes)})" : area.MunicipalityCode;
+        static string Number(double? x) => x is { } n ? Dutch.Number(n, n % 1 == 0 ? 0 : 1).Replace(".", "", StringComparison.Ordinal) : "";
         foreach (var group in FigureGroups.Of(area))
             foreach (var series in group.Series)
                 for (var i = 0; i < group.Months.Count; i++)
                 {
                     var v = series.Values[i];
-                    string Number(double? x) => x is { } n ? Dutch.Number(n, n % 1 == 0 ? 0 : 1).Replace(".", "", StringComparison.Ordinal) : "";
                     var value = v.Suppressed ? MonitoringText.Suppressed(minimumGroupSize) : Number(v.Value);
-                    csv.AppendJoin(';', new[] { place, group.Months[i], group.Title, series.Name, group.Unit, value, Number(v.Low), Number(v.High) }.Select(Field)).Append('\n');
+                    csv.WriteRecord([place, group.Months[i], group.Title, series.Name, group.Unit, value, Number(v.Low), Number(v.High)]);
                 }
-        return csv.ToString();
+        csv.Flush();
     }
-
-    /// <summary>A field quoted when it holds the separator, a quote or a line break.</summary>
-    private static string Field(string text) =>
-        text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }
