@@ -23,7 +23,7 @@ public static class WarningText
     {
         EarlyWarning.FactsOneofCase.NoProposal => $"Ingeschreven op {Dutch.Date(warning.NoProposal.RegisteredTime)}. Zoek matches en doe een voorstel.",
         EarlyWarning.FactsOneofCase.MapBehind =>
-            $"Verwacht was {Dutch.Hours(warning.MapBehind.HoursExpected)} nu, om de {Dutch.Hours(warning.MapBehind.HoursRequired)} op {Dutch.Date(warning.MapBehind.TargetDate)} te halen. "
+            $"Op schema was nu {Dutch.Hours(warning.MapBehind.HoursExpected)}, om de {Dutch.Hours(warning.MapBehind.HoursRequired)} op {Dutch.Date(warning.MapBehind.TargetDate)} te halen. "
             + $"Inburgering begonnen op {Dutch.Date(warning.MapBehind.InburgeringStart)}, termijn tot {Dutch.Date(warning.MapBehind.Deadline)}.",
         EarlyWarning.FactsOneofCase.EndedEarly => "Sindsdien is er niets nieuws voorgesteld. Bespreek wat er gebeurde en zoek een volgende stap.",
         _ => "",
