@@ -69,6 +69,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
         Roles.Caseworker => "Klantmanager",
         Roles.Coordinator => "Coördinator taalmaatjes",
         Roles.Provider => "Aanbieder",
+        Roles.Policy => "Beleid",
         _ => "Functioneel beheerder",
     };
 

@@ -20,7 +20,11 @@ public sealed class OidcSignInTests : IAsyncLifetime
         var console = $"http://127.0.0.1:{port}";
         oidc = await OidcProvider.StartAsync(new OidcOptions
         {
-            Users = [new OidcUser("k.jansen", "geheim-wachtwoord", "Karin Jansen", Roles.Caseworker, Municipalities: ["GM0342"])],
+            Users =
+            [
+                new OidcUser("k.jansen", "geheim-wachtwoord", "Karin Jansen", Roles.Caseworker, Municipalities: ["GM0342"]),
+                new OidcUser("m.bakker", "beleid-wachtwoord", "Mila Bakker", Roles.Policy, Municipalities: ["GM0342", "GM0308"]),
+            ],
             WebClients = [new OidcWebClient("console", "console-secret", [$"{console}/signin-oidc"], [$"{console}/signout-callback-oidc"])],
             AccessTokenSeconds = TokenSeconds,
         });
@@ -72,6 +76,22 @@ public sealed class OidcSignInTests : IAsyncLifetime
         // The provider's session ended too: signing in asks for the password again.
         await page.GetByRole(AriaRole.Link, new() { Name = "Aanmelden met uw organisatie-account" }).ClickAsync();
         await Expect(page.GetByLabel("Password")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_policy_officer_signs_in_at_the_provider_and_lands_on_the_monitoring_of_her_region()
+    {
+        var page = await (await browser.NewContextAsync(new() { Locale = "nl-NL" })).NewPageAsync();
+        await page.GotoAsync($"{host.HttpAddress}/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aanmelden met uw organisatie-account" }).ClickAsync();
+        await page.GetByLabel("Login").FillAsync("m.bakker");
+        await page.GetByLabel("Password").FillAsync("beleid-wachtwoord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/monitoring", StringComparison.Ordinal));
+        await Expect(page.GetByText("Beleid · GM0342, GM0308")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Monitoring", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Gemeente of regio")).ToHaveValueAsync("regio");
+        await Expect(page.Locator("section#status svg[role=img]")).ToHaveCountAsync(1);
     }
 
     [Fact]

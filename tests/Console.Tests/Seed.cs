@@ -9,8 +9,8 @@ public static class Seed
     public static Clients Clients(ConsoleWorld world, string role, string[]? municipalities = null, string[]? providers = null) =>
         new(BearerChannel.For(world.Host.GrpcAddress, LocalTokens.Mint(ConsoleWorld.Auth, $"test-{role}", role, municipalities, providers)));
 
-    /// <summary>A newcomer of Soest in the demo caseworker's caseload, who consents to matching and to sharing.</summary>
-    public static async Task<Newcomer> NewcomerAsync(ConsoleWorld world, string name, bool shares = true)
+    /// <summary>A newcomer of Soest in the demo caseworker's caseload, who consents to matching and to sharing (with 10 MAP hours, and an inburgering start if given).</summary>
+    public static async Task<Newcomer> NewcomerAsync(ConsoleWorld world, string name, bool shares = true, DateOnly? inburgeringStart = null)
     {
         using var admin = Clients(world, Roles.Admin);
         return await admin.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest
@@ -27,6 +27,7 @@ public static class Seed
                 },
                 MaxTravelKm = 15, TravelModes = { TravelMode.Bicycle, TravelMode.PublicTransport },
                 Consent = new Consent { Matching = true, ShareWithProviders = shares },
+                InburgeringStart = inburgeringStart is { } start ? new Google.Type.Date { Year = start.Year, Month = start.Month, Day = start.Day } : null,
             },
         });
     }

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Newcomers.Console.Monitoring;
 using Newcomers.Console.SignIn;
 using Newcomers.Contracts.V1;
 
@@ -23,9 +24,24 @@ public static class CsvDownloads
             SendAsync(http, $"aanbod{Suffix(aanbieder)}.csv",
                 ServiceClients.For(channels, http.User).Opportunities.ExportOpportunities(new ExportOpportunitiesRequest { ProviderId = aanbieder ?? "" }, cancellationToken: http.RequestAborted)))
             .RequireAuthorization(ConsoleAuthentication.Policy);
+        app.MapMonitoringCsv();
     }
 
     private static string Suffix(string? scope) => string.IsNullOrEmpty(scope) ? "" : $"-{new string(scope.Where(char.IsAsciiLetterOrDigit).Take(64).ToArray())}";
+
+    /// <summary>A download the service refused: the status that fits, and why in Dutch.</summary>
+    public static async Task SendProblemAsync(HttpContext http, RpcException e)
+    {
+        var problem = ApiProblem.From(e);
+        http.Response.StatusCode = e.StatusCode switch
+        {
+            StatusCode.PermissionDenied => StatusCodes.Status403Forbidden, StatusCode.NotFound => StatusCodes.Status404NotFound,
+            StatusCode.InvalidArgument => StatusCodes.Status400BadRequest, StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
+            _ => StatusCodes.Status502BadGateway,
+        };
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync($"De export is niet gelukt. {problem.Message} {string.Join(' ', problem.Fields.Values)}".TrimEnd(), http.RequestAborted);
+    }
 
     /// <summary>The export's first piece decides the answer: an error before it is a page in Dutch, after it the pieces follow as they come.</summary>
     private static async Task SendAsync(HttpContext http, string fileName, AsyncServerStreamingCall<CsvChunk> call)
@@ -39,15 +55,7 @@ public static class CsvDownloads
             }
             catch (RpcException e)
             {
-                var problem = ApiProblem.From(e);
-                http.Response.StatusCode = e.StatusCode switch
-                {
-                    StatusCode.PermissionDenied => StatusCodes.Status403Forbidden, StatusCode.NotFound => StatusCodes.Status404NotFound,
-                    StatusCode.InvalidArgument => StatusCodes.Status400BadRequest, StatusCode.Unauthenticated => StatusCodes.Status401Unauthorized,
-                    _ => StatusCodes.Status502BadGateway,
-                };
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                await http.Response.WriteAsync($"De export is niet gelukt. {problem.Message} {string.Join(' ', problem.Fields.Values)}".TrimEnd(), http.RequestAborted);
+                await SendProblemAsync(http, e);
                 return;
             }
             http.Response.ContentType = "text/csv; charset=utf-8";

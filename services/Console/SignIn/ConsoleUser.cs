@@ -18,6 +18,13 @@ public sealed record ConsoleUser(string Subject, string Name, string Role, IRead
     public bool IsCoordinator => Role == Roles.Coordinator;
     public bool IsProvider => Role == Roles.Provider;
     public bool IsAdmin => Role == Roles.Admin;
+    public bool IsPolicy => Role == Roles.Policy;
+
+    /// <summary>Roles that see the monitoring figures (aggregates): policy staff and the staff.</summary>
+    public bool MayMonitor => Roles.Monitoring.Contains(Role);
+
+    /// <summary>Roles that see the early warnings of a caseload.</summary>
+    public bool SeesWarnings => Role is Roles.Caseworker or Roles.Admin;
 
     /// <summary>Staff who work with newcomers' records.</summary>
     public bool IsStaff => Role is Roles.Caseworker or Roles.Coordinator or Roles.Admin;

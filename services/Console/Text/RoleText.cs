@@ -12,6 +12,7 @@ public static class RoleText
         Roles.Coordinator => "Coördinator taalmaatjes",
         Roles.Provider => "Aanbieder",
         Roles.Platform => "Vrijwilligersplatform",
+        Roles.Policy => "Beleid",
         Roles.Admin => "Functioneel beheerder",
         _ => role,
     };
