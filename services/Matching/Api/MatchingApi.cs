@@ -21,7 +21,7 @@ namespace Newcomers.Matching.Api;
 /// </summary>
 public sealed partial class MatchingApi(MatchingReadModel model, Recommender recommender, MatchStore store, ModelTraining training, ModelRegistry registry,
     MatchAccess access, CohortAssigner cohorts, AuditTrail audit, MatchFeed feed, MatchChangeLog changeLog, MatchHistoryExport history, IContactSource contacts, Pages pages, WatchCursors cursors, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptionsMonitor<WarningOptions> warningOptions, SupplyAndDemandCounter supply)
+    Microsoft.Extensions.Options.IOptionsMonitor<WarningOptions> warningOptions, SupplyAndDemandCounter supply, Learning.Card.ModelCardWriter modelCards)
     : MatchingService.MatchingServiceBase
 {
     private static RpcException NotMatchable(string newcomerId) => Errors.FailedPrecondition("NO_CONSENT",
