@@ -84,6 +84,26 @@ public sealed class SupplyAndDemandTests(SupplyWorld world) : IClassFixture<Supp
     }
 
     [Fact]
+    public async Task The_minimum_group_size_is_configured_and_never_under_five()
+    {
+        await using var strict = await RunningHost.StartAsync(null, "--Matching:MinimumGroupSize=6");
+        for (var i = 0; i < 5; i++)
+        {
+            var n = Build.Newcomer();
+            n.PipGoals.Clear();
+            n.PipGoals.Add(PipGoal.Buddy);
+            await strict.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = n });
+        }
+        var answer = await strict.Matching.GetSupplyAndDemandAsync(new GetSupplyAndDemandRequest { MunicipalityCodes = { SupplyWorld.Soest }, Kind = OpportunityKind.LanguageBuddy });
+        Assert.Equal(6, answer.MinimumGroupSize);
+        // Five wait for a buddy, and none is offered: both counts are under six.
+        Assert.Equal((S, S, 0, 0, 0, 0), Of(answer.Areas.Single().Kinds.Single()));
+
+        await using var lax = await RunningHost.StartAsync(null, "--Matching:MinimumGroupSize=2");
+        Assert.Equal(5, (await lax.Matching.GetSupplyAndDemandAsync(new GetSupplyAndDemandRequest())).MinimumGroupSize);
+    }
+
+    [Fact]
     public async Task The_answer_names_nobody_and_no_organisation_or_postcode()
     {
         var answer = await AskAsync(null, OpportunityKind.Unspecified, SupplyWorld.Soest, SupplyWorld.Baarn);
