@@ -25,6 +25,7 @@ public static class ConsoleExtensions
         app.MapStaticAssets();
         app.MapConsoleSignIn();
         app.MapCsvDownloads();
+        app.MapModelCardDownloads();
         // An address that is no page goes to the page that says so (after every other route).
         app.MapGet("{*path:nonfile}", () => Results.Redirect("/niet-gevonden")).WithOrder(int.MaxValue);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(ConsoleAuthentication.Policy);

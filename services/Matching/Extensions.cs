@@ -36,6 +36,11 @@ public static class Extensions
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<MatchStore>());
         services.AddSingleton<MatchingReadModel>();
         services.AddSingleton<Recommender>();
+        services.AddSingleton<SupplyAndDemandCounter>();
+        services.AddOptions<Learning.Card.ModelCardOptions>().BindConfiguration(Learning.Card.ModelCardOptions.Section);
+        // The fairness report plugs in here: register an IFairnessReportSource before AddMatching to replace this.
+        services.TryAddSingleton<Learning.Card.IFairnessReportSource, Learning.Card.NoFairnessReport>();
+        services.AddSingleton<Learning.Card.ModelCardWriter>();
         services.AddSingleton<CohortAssigner>();
         services.AddSingleton<MatchAccess>();
         services.AddSingleton<WatchCursors>();

@@ -8,6 +8,7 @@ using Newcomers.Matching.Learning;
 // matching-model train    [--address http://127.0.0.1:5080] [--source simulator|outcomes] [--seed N] [--groups N]
 // matching-model evaluate [--address http://127.0.0.1:5080] [--source simulator|outcomes] [--seed N] [--groups N]
 // matching-model letor    --path DIR   (rank.train, rank.test and their .query files)
+// matching-model card     [--address http://127.0.0.1:5080] [--out docs]   (model-card.example.md and .json from GetModelCard)
 var verb = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback) => args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() ?? fallback;
 var source = Option("source", "simulator") == "outcomes" ? TrainingSource.Outcomes : TrainingSource.Simulator;
@@ -47,10 +48,21 @@ try
             Print(await client.EvaluateModelAsync(new EvaluateModelRequest { Source = source, Seed = seed, Groups = groups }));
             return 0;
         }
+        case "card":
+        {
+            using var channel = BearerChannel.For(Option("address", "http://127.0.0.1:5080"), token);
+            var card = await new MatchingService.MatchingServiceClient(channel).GetModelCardAsync(new GetModelCardRequest());
+            var folder = Option("out", "docs");
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, "model-card.example.md"), card.Markdown);
+            await File.WriteAllTextAsync(Path.Combine(folder, "model-card.example.json"), card.RegisterJson + "\n");
+            Console.WriteLine($"model card of {card.Ranker}: {Path.Combine(folder, "model-card.example.md")} and {Path.Combine(folder, "model-card.example.json")}");
+            return 0;
+        }
         case "letor":
             return Letor(Option("path", Path.Combine("..", "shared", "data", "letor")));
         default:
-            Console.WriteLine("usage: matching-model train|evaluate [--token JWT] [--address URL] [--source simulator|outcomes] [--seed N] [--groups N]\n       matching-model letor --path DIR");
+            Console.WriteLine("usage: matching-model train|evaluate [--token JWT] [--address URL] [--source simulator|outcomes] [--seed N] [--groups N]\n       matching-model card [--token JWT] [--address URL] [--out DIR]\n       matching-model letor --path DIR");
             return verb == "help" ? 0 : 2;
     }
 }

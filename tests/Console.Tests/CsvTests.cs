@@ -19,7 +19,7 @@ public sealed class CsvTests(ConsoleWorld world)
     private static FilePayload Csv(string name, params string[] lines) =>
         new() { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n") };
 
-    private static async Task<string> DownloadAsync(IPage page, string link)
+    internal static async Task<string> DownloadAsync(IPage page, string link)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync());
         await using var stream = await download.CreateReadStreamAsync();

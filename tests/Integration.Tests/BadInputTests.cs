@@ -144,6 +144,9 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "GetMatchContact", "match_id", h => h.Matching.GetMatchContactAsync(new GetMatchContactRequest()).ResponseAsync },
         { "GetNewcomerContact", "newcomer_id", h => h.Profiles.GetNewcomerContactAsync(new GetNewcomerContactRequest { NewcomerId = "../x" }).ResponseAsync },
         { "CreateNewcomer", "newcomer.caseworker_contact", h => h.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = NewcomerWith(n => n.CaseworkerContact = new string('a', 201)) }).ResponseAsync },
+        { "GetSupplyAndDemand", "kind", h => h.Matching.GetSupplyAndDemandAsync(new GetSupplyAndDemandRequest { Kind = (OpportunityKind)9 }).ResponseAsync },
+        { "GetSupplyAndDemand", "municipality_codes[0]", h => h.Matching.GetSupplyAndDemandAsync(new GetSupplyAndDemandRequest { MunicipalityCodes = { "Soest" } }).ResponseAsync },
+        { "GetSupplyAndDemand", "municipality_codes[1]", h => h.Matching.GetSupplyAndDemandAsync(new GetSupplyAndDemandRequest { MunicipalityCodes = { "GM0342", "GM0342" } }).ResponseAsync },
         { "ListOpenings", "kind", h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest()).ResponseAsync },
         { "ListOpenings", "municipality_codes[0]", h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = OpportunityKind.LanguageBuddy, MunicipalityCodes = { "Soest" } }).ResponseAsync },
         { "ListOpenings", "page_token", h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = OpportunityKind.LanguageBuddy, PageToken = "not-a-token" }).ResponseAsync },
@@ -222,11 +225,13 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "kind", ViolationReasons.InvalidChoice, h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = (OpportunityKind)9 }).ResponseAsync },
         { "municipality_code", ViolationReasons.ConflictingFields, h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { CaseworkerId = "km", MunicipalityCode = "GM0342" }).ResponseAsync },
         { "newcomer_id", ViolationReasons.ConflictingFields, h => h.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { MunicipalityCode = "GM0342", NewcomerId = "n" }).ResponseAsync },
+        { "municipality_codes", ViolationReasons.TooMany, h => h.Matching.GetSupplyAndDemandAsync(new GetSupplyAndDemandRequest { MunicipalityCodes = { Enumerable.Repeat("GM0342", 51) } }).ResponseAsync },
+        { "municipality_codes[1]", ViolationReasons.Duplicate, h => h.Matching.GetSupplyAndDemandAsync(new GetSupplyAndDemandRequest { MunicipalityCodes = { "GM0342", "GM0342" } }).ResponseAsync },
         { "municipality_codes", ViolationReasons.TooMany, h => h.Matching.ListOpeningsAsync(new ListOpeningsRequest { Kind = OpportunityKind.LanguageBuddy, MunicipalityCodes = { Enumerable.Repeat("GM0342", 51) } }).ResponseAsync },
     };
 
     /// <summary>RPCs whose request has no field, so no request to them can be bad.</summary>
-    private static readonly string[] WithoutInput = ["GetModel", "StreamNewcomers", "StreamOpportunities", "StreamProviders", "ListMunicipalities"];
+    private static readonly string[] WithoutInput = ["GetModel", "GetModelCard", "StreamNewcomers", "StreamOpportunities", "StreamProviders", "ListMunicipalities"];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -267,6 +272,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         var rpcs = new[] { ProfileService.Descriptor, OpportunityService.Descriptor, MatchingService.Descriptor, AuditService.Descriptor }.SelectMany(s => s.Methods).Select(m => m.Name);
         Assert.Equal([], rpcs.Where(rpc => !covered.Contains(rpc) && !WithoutInput.Contains(rpc)));
         Assert.Empty(GetModelRequest.Descriptor.Fields.InFieldNumberOrder());
+        Assert.Empty(GetModelCardRequest.Descriptor.Fields.InFieldNumberOrder());
         Assert.Empty(ListMunicipalitiesRequest.Descriptor.Fields.InFieldNumberOrder());
     }
 

@@ -17,7 +17,8 @@ public static class Roles
 
     /// <summary>
     /// Policy staff (beleid; the wethouder's staff): the monitoring figures of their municipalities
-    /// ("municipality" claims), aggregates only, and nothing about any one person or organisation.
+    /// ("municipality" claims), aggregates only, and the model card they publish in the
+    /// Algoritmeregister; nothing about any one person or organisation.
     /// </summary>
     public const string Policy = "policy";
 

@@ -42,6 +42,18 @@ public static partial class Rules
     public static Violations Municipality(this Violations v, string value, string field) =>
         v.Check(IsMunicipalityCode(value), field, ViolationReasons.InvalidMunicipalityCode, "required: a CBS municipality code such as GM0342");
 
+    /// <summary>A list of municipality codes: at most <paramref name="max"/>, each a CBS code, each once.</summary>
+    public static Violations Municipalities(this Violations v, IReadOnlyList<string> codes, string field, int max)
+    {
+        v.Check(codes.Count <= max, field, ViolationReasons.TooMany, $"at most {max} municipalities");
+        for (var i = 0; i < codes.Count && i < max; i++)
+        {
+            v.Municipality(codes[i], $"{field}[{i}]");
+            if (codes.Take(i).Contains(codes[i])) v.Add($"{field}[{i}]", ViolationReasons.Duplicate, "each municipality once");
+        }
+        return v;
+    }
+
     public static Violations Postcode(this Violations v, string value, string field) =>
         v.Check(value.Length == 0 || IsPostcode(value), field, ViolationReasons.InvalidPostcode, "a four-digit postcode such as 3762, or empty");
 

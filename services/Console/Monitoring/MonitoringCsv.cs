@@ -29,14 +29,12 @@ public static class MonitoringCsv
             }
             catch (RpcException e)
             {
-                await CsvDownloads.SendProblemAsync(http, e);
+                await CsvDownloads.FailAsync(http, e);
                 return;
             }
             var area = filter.AreaOf(figures);
             var name = filter.IsRegion ? "regio" : new string(filter.Area.Where(char.IsAsciiLetterOrDigit).Take(16).ToArray());
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"monitoring-{name}-{filter.From}-{filter.To}.csv\"";
-            http.Response.Headers.CacheControl = "no-store";
+            CsvDownloads.Attach(http, $"monitoring-{name}-{filter.From}-{filter.To}.csv");
             using var body = new MemoryStream();
             Write(body, area, figures.MinimumGroupSize);
             await http.Response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), http.RequestAborted);

@@ -20,6 +20,7 @@ public static class CsvDownloads
             SendAsync(http, $"nieuwkomers{Suffix(gemeente)}.csv",
                 ServiceClients.For(channels, http.User).Profiles.ExportNewcomers(new ExportNewcomersRequest { MunicipalityCode = gemeente ?? "" }, cancellationToken: http.RequestAborted)))
             .RequireAuthorization(ConsoleAuthentication.Policy);
+        app.MapSupplyCsv();
         app.MapGet(Opportunities, (HttpContext http, ServiceChannels channels, string? aanbieder) =>
             SendAsync(http, $"aanbod{Suffix(aanbieder)}.csv",
                 ServiceClients.For(channels, http.User).Opportunities.ExportOpportunities(new ExportOpportunitiesRequest { ProviderId = aanbieder ?? "" }, cancellationToken: http.RequestAborted)))
@@ -27,10 +28,8 @@ public static class CsvDownloads
         app.MapMonitoringCsv();
     }
 
-    private static string Suffix(string? scope) => string.IsNullOrEmpty(scope) ? "" : $"-{new string(scope.Where(char.IsAsciiLetterOrDigit).Take(64).ToArray())}";
-
-    /// <summary>A download the service refused: the status that fits, and why in Dutch.</summary>
-    public static async Task SendProblemAsync(HttpContext http, RpcException e)
+    /// <summary>A failed export as a short page in Dutch, with the status that fits the API's answer.</summary>
+    internal static async Task FailAsync(HttpContext http, RpcException e)
     {
         var problem = ApiProblem.From(e);
         http.Response.StatusCode = e.StatusCode switch
@@ -42,6 +41,16 @@ public static class CsvDownloads
         http.Response.ContentType = "text/plain; charset=utf-8";
         await http.Response.WriteAsync($"De export is niet gelukt. {problem.Message} {string.Join(' ', problem.Fields.Values)}".TrimEnd(), http.RequestAborted);
     }
+
+    /// <summary>The headers of a CSV file to save, never cached.</summary>
+    internal static void Attach(HttpContext http, string fileName)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        http.Response.Headers.CacheControl = "no-store";
+    }
+
+    internal static string Suffix(string? scope) => string.IsNullOrEmpty(scope) ? "" : $"-{new string(scope.Where(char.IsAsciiLetterOrDigit).Take(64).ToArray())}";
 
     /// <summary>The export's first piece decides the answer: an error before it is a page in Dutch, after it the pieces follow as they come.</summary>
     private static async Task SendAsync(HttpContext http, string fileName, AsyncServerStreamingCall<CsvChunk> call)
@@ -55,12 +64,10 @@ public static class CsvDownloads
             }
             catch (RpcException e)
             {
-                await SendProblemAsync(http, e);
+                await FailAsync(http, e);
                 return;
             }
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-            http.Response.Headers.CacheControl = "no-store";
+            Attach(http, fileName);
             while (any)
             {
                 await http.Response.Body.WriteAsync(call.ResponseStream.Current.Data.Memory, http.RequestAborted);

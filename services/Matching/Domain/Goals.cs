@@ -11,6 +11,15 @@ public static class Goals
         return [0, Fit(list, OpportunityKind.WorkPlacement), Fit(list, OpportunityKind.Volunteering), Fit(list, OpportunityKind.LanguageBuddy)];
     }
 
+    /// <summary>The goal of a PIP that the kind serves fully: work a work placement, volunteering volunteering, a buddy a language buddy.</summary>
+    public static PipGoal ServedBy(OpportunityKind kind) => kind switch
+    {
+        OpportunityKind.WorkPlacement => PipGoal.Work,
+        OpportunityKind.Volunteering => PipGoal.Volunteering,
+        OpportunityKind.LanguageBuddy => PipGoal.Buddy,
+        _ => PipGoal.Unspecified,
+    };
+
     /// <summary>The goal of the PIP that this kind of opportunity serves best (the one a reason names).</summary>
     public static PipGoal Strongest(IEnumerable<PipGoal> goals, OpportunityKind kind) => goals.OrderByDescending(g => Fit(g, kind)).FirstOrDefault();
 

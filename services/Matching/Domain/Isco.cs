@@ -5,6 +5,12 @@ public static class Isco
 {
     public static int Code(string code) => int.TryParse(code, out var value) && code.Length == 4 ? value : 0;
 
+    /// <summary>The ISCO-08 major groups, in the order the supply and demand lists them (1 to 9, then 0, the armed forces).</summary>
+    public static readonly int[] MajorGroups = [1, 2, 3, 4, 5, 6, 7, 8, 9, 0];
+
+    /// <summary>The major group (the first digit) of a unit group code, or null when the code is absent.</summary>
+    public static int? MajorGroup(int code) => code == 0 ? null : code / 1000;
+
     /// <summary>4 same unit group, 3 same minor group, 2 same sub-major, 1 same major group, 0 none.</summary>
     public static int Level(int[] held, int wanted)
     {

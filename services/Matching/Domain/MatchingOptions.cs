@@ -22,4 +22,7 @@ public sealed class MatchingOptions
 
     /// <summary>How many of the last match changes the change log keeps for WatchMatches to resume from; an older cursor is OUT_OF_RANGE.</summary>
     public long MatchChangesKept { get; set; } = 100_000;
+
+    /// <summary>The smallest count of people the supply and demand shows; a value below 5 counts as 5 (<see cref="BuildingBlocks.Domain.SmallCells.Floor"/>).</summary>
+    public int MinimumGroupSize { get; set; } = BuildingBlocks.Domain.SmallCells.Floor;
 }

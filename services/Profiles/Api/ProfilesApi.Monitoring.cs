@@ -3,6 +3,7 @@ using Grpc.Core;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Domain;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 using Newcomers.Profiles.Monitoring;
@@ -22,14 +23,7 @@ public sealed partial class ProfilesApi
     public override async Task<MonitoringFigures> GetMonitoringFigures(GetMonitoringFiguresRequest request, ServerCallContext context)
     {
         var caller = Caller.Of(context).Require(Roles.Monitoring);
-        var v = new Violations().Check(request.MunicipalityCodes.Count <= MaxMonitoredMunicipalities, "municipality_codes", ViolationReasons.TooMany,
-            $"at most {MaxMonitoredMunicipalities} municipalities");
-        for (var i = 0; i < request.MunicipalityCodes.Count && i < MaxMonitoredMunicipalities; i++)
-        {
-            v.Municipality(request.MunicipalityCodes[i], $"municipality_codes[{i}]");
-            if (request.MunicipalityCodes.Take(i).Contains(request.MunicipalityCodes[i]))
-                v.Add($"municipality_codes[{i}]", ViolationReasons.Duplicate, "each municipality once");
-        }
+        var v = new Violations().Municipalities(request.MunicipalityCodes, "municipality_codes", MaxMonitoredMunicipalities);
         var range = MonthRange.Read(request.FromMonth, request.ToMonth, clock.GetUtcNow(), v);
         v.ThrowIfAny();
         if (request.MunicipalityCodes.FirstOrDefault(m => !caller.SeesFiguresOf(m)) is { } foreign) throw Caller.Denied($"not a municipality of yours: {foreign}");

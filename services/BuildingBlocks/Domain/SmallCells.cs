@@ -1,6 +1,6 @@
 using Newcomers.Contracts.V1;
 
-namespace Newcomers.Profiles.Monitoring;
+namespace Newcomers.BuildingBlocks.Domain;
 
 /// <summary>
 /// The one home of small-cell suppression: a count below the minimum group size (zero included, so
