@@ -36,6 +36,7 @@ public static class Extensions
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<MatchStore>());
         services.AddSingleton<MatchingReadModel>();
         services.AddSingleton<Recommender>();
+        services.AddSingleton<PipAdvisor>();
         services.AddSingleton<CohortAssigner>();
         services.AddSingleton<MatchAccess>();
         services.AddSingleton<WatchCursors>();
