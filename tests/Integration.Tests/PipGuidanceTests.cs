@@ -97,7 +97,7 @@ public sealed class PipGuidanceTests(PipGuidanceTests.WorldFixture fixture) : IC
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
     }
 
-    private const double HeuristicGood = 0.5;
+    private const double HeuristicGood = 0.7;
 
     private async Task<PipGuidance> Guidance(string newcomerId) =>
         await Host.Matching.GetPipGuidanceAsync(new GetPipGuidanceRequest { NewcomerId = newcomerId, Kind = OpportunityKind.WorkPlacement });

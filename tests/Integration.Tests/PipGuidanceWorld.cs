@@ -26,7 +26,7 @@ public sealed class PipGuidanceWorld
         var placements = new List<Opportunity>();
         // The ladder: in reach, eligible now, 0.3 to 9 km away; half ask for a skill the newcomer has.
         for (var i = 0; i < 30; i++)
-            placements.Add(Placement(provider.Id, 0.3 + i * 0.3, "9112", CefrLevel.A1, i % 2 == 0 ? ["deeg bereiden", "heftruck"] : ["heftruck"],
+            placements.Add(Placement(provider.Id, 0.3 + i * 0.3, "7512", CefrLevel.A1, i % 2 == 0 ? ["deeg bereiden", "heftruck"] : ["heftruck"],
                 32, DayPart.MondayMorning, DayPart.TuesdayAfternoon));
         // Dutch one and two steps further than the newcomer's allowance.
         for (var i = 0; i < 6; i++) placements.Add(Placement(provider.Id, 1 + i, i < 3 ? "7512" : "9112", CefrLevel.B1, ["deeg bereiden"], 16, DayPart.MondayMorning));

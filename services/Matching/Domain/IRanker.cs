@@ -26,7 +26,7 @@ public interface IRanker
 
     /// <summary>
     /// A pair is good from this display score, as the PIP guidance counts it (docs/ranking.md): for
-    /// the heuristic half of the most a pair can score, for a model an even chance of the raw score.
+    /// the heuristic seven tenths of the most a pair can score, for a model an even chance of the raw score.
     /// </summary>
     double GoodScore { get; }
 

@@ -10,6 +10,9 @@ namespace Newcomers.Matching.Domain;
 /// </summary>
 public sealed record ProfileChange(PipChangeKind Kind, double Value, NewcomerEntry Changed, string Skill = "")
 {
+    /// <summary>The skill's bit in a skill signature (SKILL only).</summary>
+    public ulong SkillBit { get; } = Kind == PipChangeKind.Skill ? Vocabulary.Signature([(int)Value]) : 0;
+
     /// <summary>The day part's bit in a week mask (DAY_PART only).</summary>
     public uint PartBit => Kind == PipChangeKind.DayPart ? 1u << ((int)Value - 1) : 0;
 
@@ -37,7 +40,7 @@ public sealed record ProfileChange(PipChangeKind Kind, double Value, NewcomerEnt
         PipChangeKind.TravelDistance => true,
         PipChangeKind.DayPart => (o.WeekMask & PartBit) != 0,
         PipChangeKind.Hours => o.Hours > n.Hours,
-        PipChangeKind.Skill => (o.Skills & Vocabulary.Signature([(int)Value])) != 0 && Array.BinarySearch(o.Entry.Skills, (int)Value) >= 0,
+        PipChangeKind.Skill => (o.Skills & SkillBit) != 0 && Array.BinarySearch(o.Entry.Skills, (int)Value) >= 0,
         _ => false,
     };
 }

@@ -40,7 +40,7 @@ public static class ProfileChanges
         changes.Where(c => c.Kind == PipChangeKind.TravelDistance).Select(c => c.Changed.MaxKm).DefaultIfEmpty(n.MaxKm).Max();
 
     /// <summary>
-    /// The skills the newcomer lacks that the most of the given opportunities ask for, at most
+    /// The skills the newcomer lacks that the most of the given opportunities (those a change could make good) ask for, at most
     /// <see cref="MostSkills"/>, most asked first (then by label), as changes.
     /// </summary>
     public static IEnumerable<ProfileChange> Skills(NewcomerEntry n, IEnumerable<OpportunityEntry> nearby, Vocabulary vocabulary)

@@ -20,8 +20,8 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
     public PipGuidance For(NewcomerEntry n, OpportunityKind? kind, IRanker ranking)
     {
         var eligibility = new Eligibility(options.CurrentValue.MaxDutchStepsBelow, recommender.Today());
-        var tally = new GuidanceTally(n, ranking, eligibility.Today);
         var tried = ProfileChanges.Tried(n);
+        var tally = new GuidanceTally(n, tried, ranking, eligibility.Today);
         foreach (var change in tried) tally.Add(change);
         var widest = ProfileChanges.WidestKm(n, tried);
         // The newcomer changed as far as every change of a kind goes: a spot that fails these fails every single change of the kind.
@@ -41,7 +41,10 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
                 var spots = cell.Items;
                 foreach (ref readonly var block in cell.Blocks.AsSpan())
                 {
-                    if (!Eligibility.InReach(home.SquaredKmToBox(block.MinLatitude, block.MaxLatitude, block.MinLongitude, block.MaxLongitude), widest)) continue;
+                    var nearest = home.SquaredKmToBox(block.MinLatitude, block.MaxLatitude, block.MinLongitude, block.MaxLongitude);
+                    if (!Eligibility.InReach(nearest, widest)) continue;
+                    // No spot of the block can be good with any change: its spots are checked and counted, never bounded one by one.
+                    var hopes = tally.Hopes(block, Math.Sqrt(nearest));
                     for (int i = block.Start, end = block.Start + block.Length; i < end; i++)
                     {
                         ref readonly var o = ref spots[i];
@@ -51,7 +54,7 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
                         var failed = Eligibility.InReach(squared, n.MaxKm) ? eligibility.Check(n, o, pairs, NoFilter) : Constraint.TravelDistance;
                         if (failed == Constraint.Unspecified)
                         {
-                            tally.Eligible(spots, i, Math.Sqrt(squared));
+                            tally.Eligible(spots, i, Math.Sqrt(squared), hopes);
                             continue;
                         }
                         var (again, lifting) = failed switch
@@ -63,13 +66,13 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
                         };
                         if (again is null || lifting.Length == 0 || eligibility.Check(again, o, pairs, NoFilter) != Constraint.Unspecified) continue;
                         foreach (var c in lifting)
-                            if (tally.Changes[c].Lifts(failed, o, squared, eligibility)) tally.Opens(c, o, Math.Sqrt(squared));
+                            if (tally.Changes[c].Lifts(failed, o, squared, eligibility)) tally.Opens(c, o, Math.Sqrt(squared), hopes);
                     }
                 }
             }
         }
-        foreach (var skill in ProfileChanges.Skills(n, tally.EligibleNow, model.Vocabulary).ToList()) tally.Add(skill);
         tally.CountGoodNow();
+        foreach (var skill in ProfileChanges.Skills(n, tally.Improvable, model.Vocabulary).ToList()) tally.Add(skill);
         tally.OfferImproved();
         return Guidance(n, kind, ranking, tally, considered);
     }
