@@ -50,6 +50,7 @@ public sealed class PipGuidanceTests(ConsoleWorld world)
         var match = await admin.Matching.ProposeMatchAsync(new ProposeMatchRequest
         {
             NewcomerId = newcomer.Id, OpportunityId = list.Suggestions[0].OpportunityId, Origin = ProposalOrigin.Suggestion, RequestId = list.RequestId,
+            CaseworkerId = "gm0342-klantmanager-1",
         });
         var guidance = await admin.Matching.GetPipGuidanceAsync(new GetPipGuidanceRequest { NewcomerId = newcomer.Id, Kind = OpportunityKind.WorkPlacement });
 
