@@ -41,6 +41,7 @@ public static class Extensions
         // The fairness report plugs in here: register an IFairnessReportSource before AddMatching to replace this.
         services.TryAddSingleton<Learning.Card.IFairnessReportSource, Learning.Card.NoFairnessReport>();
         services.AddSingleton<Learning.Card.ModelCardWriter>();
+        services.AddSingleton<PipAdvisor>();
         services.AddSingleton<CohortAssigner>();
         services.AddSingleton<MatchAccess>();
         services.AddSingleton<WatchCursors>();

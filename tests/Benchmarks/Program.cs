@@ -19,6 +19,7 @@ using Newcomers.Matching.ReadModel;
 //        dotnet run -c Release --project tests/Benchmarks -- --console       (only the console's pages, with the region loaded)
 //        dotnet run -c Release --project tests/Benchmarks -- --cohort        (cohort assignment in process, the national cohort, the simulated cohort)
 //        dotnet run -c Release --project tests/Benchmarks -- --national      (the dense and the national region side by side in host processes; the bulk RPCs)
+//        dotnet run -c Release --project tests/Benchmarks -- --guidance      (GetPipGuidance against one recommendation, in process, the dense region)
 //        dotnet run -c Release --project tests/Benchmarks -- --recommend-scale  (a quick check of the national recommendation goal, in process, printed only)
 var settings = Args(args);
 int seconds = settings("seconds", 10), opportunityCount = settings("opportunities", 50000), newcomerCount = settings("newcomers", 10000), seed = settings("seed", 42);
@@ -33,6 +34,13 @@ if (args.Contains("--cohort"))
     var cohorts = new Report("cohort", Machine());
     CohortBenchmark.Run(region, national, cohorts);
     cohorts.WriteInto(performanceDoc);
+    return;
+}
+if (args.Contains("--guidance"))
+{
+    var guidance = new Report("guidance", Machine());
+    GuidanceBenchmark.Run(region, guidance, settings("warm-up", 1000), settings("requests", 3000));
+    guidance.WriteInto(performanceDoc);
     return;
 }
 if (args.Contains("--recommend-scale"))

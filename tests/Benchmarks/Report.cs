@@ -31,6 +31,7 @@ public sealed class Report(string section, string machine)
         "console" => "dotnet run -c Release --project tests/Benchmarks -- --console",
         "cohort" => "dotnet run -c Release --project tests/Benchmarks -- --cohort",
         "national" => "dotnet run -c Release --project tests/Benchmarks -- --national",
+        "guidance" => "dotnet run -c Release --project tests/Benchmarks -- --guidance",
         _ => "dotnet run -c Release --project tests/Benchmarks",
     };
 

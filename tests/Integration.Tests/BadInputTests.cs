@@ -119,6 +119,8 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
         { "RecommendOpportunities", "limit", h => h.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = "x", Limit = 101 }).ResponseAsync },
         { "RecommendOpportunities", "kinds[0]", h => h.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = "x", Kinds = { (OpportunityKind)99 } }).ResponseAsync },
         { "RecommendOpportunities", "municipality_codes[0]", h => h.Matching.RecommendOpportunitiesAsync(new RecommendOpportunitiesRequest { NewcomerId = "x", MunicipalityCodes = { "0342" } }).ResponseAsync },
+        { "GetPipGuidance", "newcomer_id", h => h.Matching.GetPipGuidanceAsync(new GetPipGuidanceRequest()).ResponseAsync },
+        { "GetPipGuidance", "kind", h => h.Matching.GetPipGuidanceAsync(new GetPipGuidanceRequest { NewcomerId = "x", Kind = (OpportunityKind)99 }).ResponseAsync },
         { "RecommendNewcomers", "opportunity_id", h => h.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest()).ResponseAsync },
         { "RecommendNewcomers", "limit", h => h.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = "x", Limit = -1 }).ResponseAsync },
         { "ProposeMatch", "caseworker_id", h => h.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = "n", OpportunityId = "o" }).ResponseAsync },

@@ -29,6 +29,17 @@ public sealed class HeuristicRanker : IRanker
     /// <summary>Weights add up to one, so the score is shown as it is.</summary>
     double IRanker.DisplayScore(double score) => score;
 
+    /// <summary>
+    /// Seven tenths of the most a pair can score (the weights add up to one): in the dense benchmark
+    /// region about the tenth best suggestion of the median newcomer (docs/ranking.md).
+    /// </summary>
+    public const double GoodScore = 0.7;
+
+    double IRanker.GoodScore => GoodScore;
+
+    /// <summary>The bound is a bound of this very score, so a pair under it cannot be good.</summary>
+    double IRanker.GoodBound => GoodScore;
+
     IReadOnlyList<(ReasonKind Kind, double Contribution)> IRanker.Contributions(in FitFeatures features) => Contributions(features);
 
     // distance, dutch, occupation, skills, schedule, hours, goal, language, interests, family, map

@@ -24,6 +24,15 @@ public interface IRanker
     /// <summary>A score as shown, from 0 to 1.</summary>
     double DisplayScore(double score);
 
+    /// <summary>
+    /// A pair is good from this display score, as the PIP guidance counts it (docs/ranking.md): for
+    /// the heuristic seven tenths of the most a pair can score, for a model an even chance of the raw score.
+    /// </summary>
+    double GoodScore { get; }
+
+    /// <summary>The heuristic bound under which a pair cannot reach <see cref="GoodScore"/> and is not scored for it.</summary>
+    double GoodBound { get; }
+
     /// <summary>What each reason's subject added to the pair's score.</summary>
     IReadOnlyList<(ReasonKind Kind, double Contribution)> Contributions(in FitFeatures features);
 }

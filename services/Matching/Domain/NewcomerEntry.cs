@@ -43,6 +43,15 @@ public sealed record NewcomerEntry(
     /// </summary>
     public int BuddyUnitSize => Household is { } household ? Math.Max(1, household.WantingBuddy + (WantsBuddy ? 0 : 1)) : 1;
 
+    /// <summary>The same newcomer with one skill more (an interned id, and its label for the common skills).</summary>
+    public NewcomerEntry WithSkill(int skill, string label) => new(
+        Id, Version, MunicipalityCode, Latitude, Longitude, MaxKm, Dutch, WeekMask, Hours, Occupations, [.. Skills.Append(skill).Distinct().Order()],
+        Languages, Interests, GoalFitByKind, PipGoals, BuddyGender, FamilyBuddy, MapHoursDone, MapExempt, Matchable, SharesWithProviders)
+    {
+        CommonSkills = CommonSkills | Domain.CommonSkills.Mask([label]), CaseworkerId = CaseworkerId, Registered = Registered,
+        InburgeringStart = InburgeringStart, Active = Active, HouseholdId = HouseholdId, Household = Household,
+    };
+
     /// <param name="household">The read model's count of the newcomer's household, if it keeps one.</param>
     public static NewcomerEntry From(Newcomer n, Vocabulary vocabulary, Household? household = null) => new(
         n.Id, n.Version, n.MunicipalityCode, n.Home.Latitude, n.Home.Longitude, n.MaxTravelKm, Cefr.Step(n.DutchLevel),

@@ -39,6 +39,12 @@ public sealed class RankingModel(ModelVersion version, TreeEnsemble trees, Accep
     /// <summary>The raw score on a 0-to-1 scale, for display.</summary>
     public double DisplayScore(double score) => 1 / (1 + Math.Exp(-score));
 
+    /// <summary>A raw score above zero: the trees rank the pair above their baseline.</summary>
+    public double GoodScore => 0.5;
+
+    /// <summary>The heuristic's bound says nothing of the model's score: the best pairs by it are scored, whatever it is.</summary>
+    public double GoodBound => double.NegativeInfinity;
+
     /// <summary>
     /// What each reason's features add to this pair's score: the score minus the score with those
     /// features set to their typical (baseline) value. It describes what the model does with this
