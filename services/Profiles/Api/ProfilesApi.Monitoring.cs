@@ -3,6 +3,7 @@ using Grpc.Core;
 using Newcomers.BuildingBlocks.Api;
 using Newcomers.BuildingBlocks.Audit;
 using Newcomers.BuildingBlocks.Auth;
+using Newcomers.BuildingBlocks.Domain;
 using Newcomers.BuildingBlocks.Validation;
 using Newcomers.Contracts.V1;
 using Newcomers.Profiles.Monitoring;

@@ -1,3 +1,5 @@
+using Newcomers.BuildingBlocks.Domain;
+
 namespace Newcomers.Profiles.Monitoring;
 
 /// <summary>Profiles:Monitoring in the configuration.</summary>

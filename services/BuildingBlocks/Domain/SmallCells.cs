@@ -1,6 +1,6 @@
 using Newcomers.Contracts.V1;
 
-namespace Newcomers.Profiles.Monitoring;
+namespace Newcomers.BuildingBlocks.Domain;
 
 /// <summary>
 /// The one home of small-cell suppression: a count below the minimum group size (zero included, so
@@ -14,7 +14,10 @@ public sealed class SmallCells(int minimum)
 
     public int Minimum { get; } = Math.Max(Floor, minimum);
 
-    public FigureCount Count(int count) => count < Minimum ? new FigureCount { Suppressed = true } : new FigureCount { Count = count };
+    /// <summary>Whether a group of this many people may be shown.</summary>
+    public bool Shows(int people) => people >= Minimum;
+
+    public FigureCount Count(int count) => !Shows(count) ? new FigureCount { Suppressed = true } : new FigureCount { Count = count };
 
     /// <summary>Quartiles (linear interpolation between ranks, as PERCENTILE.INC), rounded to a tenth.</summary>
     public FigureSpread Spread(IReadOnlyCollection<double> values)
