@@ -21,7 +21,7 @@ public static class FairnessText
         _ => "Onbekend",
     };
 
-    public static string Ranker(string ranker) => ranker.StartsWith("heuristic", StringComparison.Ordinal) ? $"Vaste regels ({ranker})" : $"Model {ranker}";
+    public static string Ranker(string ranker) => ranker.StartsWith("heuristic", StringComparison.Ordinal) ? $"Vaste regels ({ranker})" : $"Versie {ranker}";
 
     /// <summary>The promotion rule's fairness check, in Dutch.</summary>
     public static string Check(PromotionFairness f) => !f.Checked
