@@ -27,6 +27,7 @@ public static class StandaloneHost
             .AddSingleton<Newcomers.Profiles.Export.IMatchHistorySource, InProcessMatchHistorySource>()
             .AddSingleton<Newcomers.Matching.Contact.IContactSource, InProcessContactSource>()
             .AddSingleton<Newcomers.Profiles.Monitoring.IMatchFactsSource, InProcessMatchFactsSource>()
+            .AddSingleton<Newcomers.Matching.Fairness.IProtectedAttributeSource, InProcessProtectedAttributeSource>()
             .AddDemoRegion(builder.Configuration)
             .AddConsole(builder.Configuration)
             .AddTelemetry(builder.Configuration, "newcomer-matching");

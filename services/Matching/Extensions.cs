@@ -19,13 +19,13 @@ namespace Newcomers.Matching;
 
 // The folders depend one way only, each on those before it: Domain (pure) ← Storage ← ReadModel ← Learning ← Cohorts ← Api ← PlatformTopics.
 // Domain declares what the others plug in (IRanker, IRankerInForce, IImpressionRecorder, IPairHistories);
-// Contact, the port to the Profiles service for GetMatchContact, depends on no other folder.
+// Contact and Fairness, the ports to the Profiles service for GetMatchContact and the protected attributes, depend on no other folder.
 public static class Extensions
 {
     /// <summary>
     /// Registers the Matching service: its store, read model, recommender and event handlers.
     /// The host also registers an <see cref="IReadModelSource"/> for the start-up rebuild and an
-    /// <see cref="Contact.IContactSource"/> for GetMatchContact.
+    /// <see cref="Contact.IContactSource"/> for GetMatchContact and an <see cref="Fairness.IProtectedAttributeSource"/> for the fairness report.
     /// </summary>
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {
@@ -38,8 +38,7 @@ public static class Extensions
         services.AddSingleton<Recommender>();
         services.AddSingleton<SupplyAndDemandCounter>();
         services.AddOptions<Learning.Card.ModelCardOptions>().BindConfiguration(Learning.Card.ModelCardOptions.Section);
-        // The fairness report plugs in here: register an IFairnessReportSource before AddMatching to replace this.
-        services.TryAddSingleton<Learning.Card.IFairnessReportSource, Learning.Card.NoFairnessReport>();
+        services.AddSingleton<Learning.Card.IFairnessReportSource, Learning.Card.FairnessCardSource>();
         services.AddSingleton<Learning.Card.ModelCardWriter>();
         services.AddSingleton<PipAdvisor>();
         services.AddSingleton<CohortAssigner>();
@@ -50,6 +49,8 @@ public static class Extensions
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<OutcomeLabels>();
         services.AddSingleton<ModelTraining>();
+        services.AddOptions<Fairness.FairnessOptions>().BindConfiguration(Fairness.FairnessOptions.Section);
+        services.AddSingleton<FairnessReporter>();
         services.AddHostedService<ModelBootstrap>();
         services.AddSingleton<ImpressionLog>();
         services.AddSingleton<IImpressionRecorder>(sp => sp.GetRequiredService<ImpressionLog>());

@@ -16,7 +16,7 @@ using Newcomers.Matching.ReadModel;
 // Dapr service invocation (app ids "profiles" and "opportunities") when there is a sidecar, or at
 // Matching:ProfilesAddress and Matching:OpportunitiesAddress when given. GetMatchContact asks the
 // Profiles service for the newcomer's name and caseworker the same way (GetNewcomerContact), since
-// this service keeps no names. With a sidecar, match changes also go out on the platforms' topics
+// this service keeps no names, and the fairness report asks for the protected attributes (StreamProtectedAttributesForAudit). With a sidecar, match changes also go out on the platforms' topics
 // (AddPlatformTopics). The standalone host composes the same AddMatching().
 var builder = ServiceProcess.CreateBuilder(args);
 builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configuration).AddInfrastructure(builder.Configuration)
@@ -31,6 +31,8 @@ builder.Services.AddServiceDefaults().AddTokenAuthentication(builder.Configurati
         return new GrpcReadModelSource(profiles.Channel, opportunities.Channel, profiles.Headers, opportunities.Headers);
     })
     .AddSingleton<IContactSource>(sp => new GrpcContactSource(() =>
+        ServiceChannel.To("profiles", "Matching:ProfilesAddress", sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceTokens>().GetAsync)))
+    .AddSingleton<Newcomers.Matching.Fairness.IProtectedAttributeSource>(sp => new Newcomers.Matching.Fairness.GrpcProtectedAttributeSource(() =>
         ServiceChannel.To("profiles", "Matching:ProfilesAddress", sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ServiceTokens>().GetAsync)));
 var app = builder.Build();
 app.UseServicePipeline(MatchingService.Descriptor);

@@ -16,6 +16,7 @@ public static class Extensions
     {
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<PostcodeTable>();
+        services.AddSingleton<Fairness.AttributesForAudit>();
         services.AddSingleton<ServiceStore>(sp => sp.GetRequiredService<ProfileStore>());
         services.AddSingleton<IIntegrationEventHandler, MapHoursEarnedHandler>();
         services.AddOptions<Monitoring.MonitoringOptions>().BindConfiguration(Monitoring.MonitoringOptions.Section);

@@ -65,4 +65,66 @@ public sealed class AdminTests(ConsoleWorld world)
         await Expect(admin.Locator("section", new() { HasText = "Alle versies" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await ConsoleWorld.CheckPageAsync(admin, "admin-models-calibration");
     }
+
+    [Fact]
+    public async Task The_models_page_shows_each_rankers_fairness_by_group_and_flags_a_rate_under_four_fifths_in_dutch()
+    {
+        // Twenty newcomers of Zeist who consented to the fairness audit; a provider's list of them; men accepted more often than women.
+        using var admin = Seed.Clients(world, Roles.Admin);
+        var provider = await admin.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = new Provider { Name = "Eerlijk Werk Zeist", Kind = ProviderKind.Employer, MunicipalityCode = "GM0355" } });
+        var placement = await admin.Opportunities.CreateOpportunityAsync(new CreateOpportunityRequest
+        {
+            Opportunity = new Opportunity
+            {
+                ProviderId = provider.Id, Kind = OpportunityKind.WorkPlacement, Title = "Stage groenonderhoud", Occupation = "6113", RequiredDutchLevel = CefrLevel.A1,
+                Location = new GeoPoint { Latitude = 52.090, Longitude = 5.233 }, MunicipalityCode = "GM0355", Capacity = 50,
+                Schedule = new Availability { HoursPerWeek = 16, DayParts = { DayPart.MondayMorning, DayPart.TuesdayMorning } },
+            },
+        });
+        var (ours, women) = (new HashSet<string>(), new HashSet<string>());
+        for (var i = 0; i < 20; i++)
+        {
+            var n = await admin.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest
+            {
+                Newcomer = new Newcomer
+                {
+                    MunicipalityCode = "GM0355", CaseworkerId = "gm0355-klantmanager-1", DisplayName = $"Eerlijk {i}", Home = new GeoPoint { Latitude = 52.088 + i * 0.0002, Longitude = 5.231 },
+                    DutchLevel = CefrLevel.A2, Leerroute = Leerroute.B1, PipGoals = { PipGoal.Work }, MaxTravelKm = 10, TravelModes = { TravelMode.Bicycle },
+                    Availability = new Availability { HoursPerWeek = 24, DayParts = { DayPart.MondayMorning, DayPart.TuesdayMorning } },
+                    Consent = new Consent { Matching = true, ShareWithProviders = true, FairnessAudit = true },
+                },
+            });
+            ours.Add(n.Id);
+            if (i % 2 == 0) women.Add(n.Id);
+            await admin.Profiles.SetProtectedAttributesAsync(new SetProtectedAttributesRequest
+            {
+                Attributes = new ProtectedAttributes { NewcomerId = n.Id, Gender = i % 2 == 0 ? Gender.Female : Gender.Male, CountryOfOrigin = i < 10 ? "SY" : "ER", BirthYear = 1990 },
+            });
+        }
+        var shown = await admin.Matching.RecommendNewcomersAsync(new RecommendNewcomersRequest { OpportunityId = placement.Id, Limit = 100 });
+        // Six women and six men proposed; the provider accepts every man and two of the women.
+        var proposed = new Dictionary<bool, int> { [true] = 0, [false] = 0 };
+        foreach (var id in shown.Suggestions.Select(s => s.NewcomerId).Where(ours.Contains))
+        {
+            var woman = women.Contains(id);
+            if (proposed[woman] == 6) continue;
+            var match = await admin.Matching.ProposeMatchAsync(new ProposeMatchRequest { NewcomerId = id, OpportunityId = placement.Id, CaseworkerId = "km", Origin = ProposalOrigin.Suggestion, RequestId = shown.RequestId });
+            var accept = !woman || proposed[woman] < 2;
+            await admin.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Provider, Accept = accept, ReasonCode = accept ? EndReason.Unspecified : EndReason.PlaceUnavailable, Reason = accept ? "" : "vol" });
+            if (accept) await admin.Matching.RespondToMatchAsync(new RespondToMatchRequest { MatchId = match.Id, Party = Party.Newcomer, Accept = true });
+            proposed[woman]++;
+        }
+
+        var page = await world.SignedInAsync(Roles.Admin, "");
+        await page.GotoAsync(world.Url("/beheer/modellen"));
+        // Whichever ranks (the heuristic, or a model another test trained), its section has the list.
+        var ranker = page.GetByRole(AriaRole.Region, new() { Name = shown.Ranker.StartsWith("heuristic", StringComparison.Ordinal) ? $"Vaste regels ({shown.Ranker})" : $"Versie {shown.Ranker}" });
+        var gender = ranker.GetByRole(AriaRole.Table, new() { Name = "Naar geslacht" });
+        await Expect(gender.GetByRole(AriaRole.Row, new() { Name = "Vrouw" })).ToContainTextAsync("onder vier vijfde");
+        await Expect(gender.GetByRole(AriaRole.Row, new() { Name = "Man" })).Not.ToContainTextAsync("onder vier vijfde");
+        await Expect(ranker.GetByRole(AriaRole.Table, new() { Name = "Naar herkomstregio" }).GetByRole(AriaRole.Row, new() { Name = "Midden-Oosten en Noord-Afrika" })).ToBeVisibleAsync();
+        // No name of anyone in the report.
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Eerlijkheid per versie" })).Not.ToContainTextAsync("Eerlijk 1");
+        await ConsoleWorld.CheckPageAsync(page, "admin-models-fairness");
+    }
 }

@@ -14,7 +14,10 @@ public sealed class SmallCells(int minimum)
 
     public int Minimum { get; } = Math.Max(Floor, minimum);
 
-    public FigureCount Count(int count) => count < Minimum ? new FigureCount { Suppressed = true } : new FigureCount { Count = count };
+    /// <summary>Whether a group of this many people may be shown.</summary>
+    public bool Shows(int people) => people >= Minimum;
+
+    public FigureCount Count(int count) => !Shows(count) ? new FigureCount { Suppressed = true } : new FigureCount { Count = count };
 
     /// <summary>Quartiles (linear interpolation between ranks, as PERCENTILE.INC), rounded to a tenth.</summary>
     public FigureSpread Spread(IReadOnlyCollection<double> values)

@@ -43,10 +43,11 @@ public sealed partial class MatchingApi
     }
 
     /// <summary>The model card of the ranker in force, and its Algoritmeregister entry: for admins, and for policy staff, who publish it.</summary>
-    public override Task<ModelCard> GetModelCard(GetModelCardRequest request, ServerCallContext context)
+    public override async Task<ModelCard> GetModelCard(GetModelCardRequest request, ServerCallContext context)
     {
-        Caller.Of(context).Require(Roles.Admin, Roles.Policy);
-        return Task.FromResult(modelCards.Write());
+        var caller = Caller.Of(context);
+        caller.Require(Roles.Admin, Roles.Policy);
+        return await modelCards.WriteAsync(caller.Subject, context.CancellationToken);
     }
 
     public override async Task<ModelEvaluation> EvaluateModel(EvaluateModelRequest request, ServerCallContext context)

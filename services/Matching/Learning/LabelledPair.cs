@@ -6,8 +6,9 @@ namespace Newcomers.Matching.Learning;
 /// <paramref name="SplitKey"/> decides whether its group is held out: the same data always splits the same way.
 /// <paramref name="Position"/> is its place in the list shown, from 1. <paramref name="Proposal"/> is
 /// the answer to its proposal when it was proposed and answered, for the acceptance model; null otherwise.
+/// <paramref name="NewcomerId"/> is whose pair it is, kept in memory only, for the fairness check of the promotion rule; never a feature.
 /// </summary>
-public sealed record LabelledPair(uint Group, float Label, float[] Features, float HeuristicScore, uint SplitKey, int Position, ProposalOutcome? Proposal = null)
+public sealed record LabelledPair(uint Group, float Label, float[] Features, float HeuristicScore, uint SplitKey, int Position, ProposalOutcome? Proposal = null, string NewcomerId = "")
 {
     public RankingRow Row(float score = 0, float weight = 1) => new() { Group = Group, Label = Label, Features = Features, Score = score, Weight = weight };
 

@@ -9,12 +9,12 @@ namespace Newcomers.Matching.Learning;
 /// <summary>
 /// A training run: data, LightGBM LambdaRank, the acceptance model beside it (<see cref="AcceptanceTrainer"/>),
 /// evaluation on held-out data beside the heuristic, a random order and the current model, then the
-/// promotion rule (<see cref="PromotionRule"/>). One training run at a time, and one
+/// promotion rule (<see cref="PromotionRule"/>) with its fairness check (<see cref="PromotionFairnessCheck"/>). One training run at a time, and one
 /// evaluation at a time: either asked for while one of its kind runs fails its precondition
 /// (TRAINING_IN_PROGRESS, EVALUATION_IN_PROGRESS) rather than queue, so runs never pile up on the cores.
 /// </summary>
 public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes, ImpressionLog impressions, Microsoft.Extensions.Options.IOptions<Domain.MatchingOptions> options,
-    ILogger<ModelTraining> logger)
+    FairnessReporter fairness, ILogger<ModelTraining> logger)
 {
     private int running;
     private int evaluating;
@@ -70,7 +70,8 @@ public sealed class ModelTraining(ModelRegistry registry, OutcomeLabels outcomes
             var candidate = TreeEnsemble.From(model);
             var current = registry.Current;
             var perGroup = PromotionRule.PerGroup(test, p => candidate.Score(p.Features), p => current?.Score(p.Features) ?? p.HeuristicScore);
-            (version.Promoted, version.Decision) = new PromotionRule(options.Value.PromotionMargin).Decide(evaluation, perGroup);
+            version.Fairness = await fairness.CheckPromotionAsync(heldOut, p => candidate.Score(p.Features), p => current?.Score(p.Features) ?? p.HeuristicScore, cancellationToken);
+            (version.Promoted, version.Decision) = new PromotionRule(options.Value.PromotionMargin).Decide(evaluation, perGroup, version.Fairness);
             await registry.SaveAsync(version, trainer.Save(model), acceptanceZip, cancellationToken);
             logger.LogInformation("Model {Model}: NDCG@10 {Ndcg:0.000}; {Decision}", version.Id, evaluation.Model.NdcgAt10, version.Decision);
             await report(new TrainModelProgress { Stage = version.Promoted ? "promoted" : "kept", Fraction = 1, Message = version.Decision, Model = version });

@@ -41,6 +41,29 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
     {
         var pairs = new List<LabelledPair>();
         var (reExtracted, leftOut) = (0, 0);
+        await foreach (var (impression, item, label, credited) in GradedAsync(cancellationToken))
+        {
+            var forNewcomer = impression.NewcomerId.Length > 0;
+            var group = Group(impression.RequestId);
+            // The held-out split follows whom the list was for, so retraining on the same outcomes evaluates on the same groups.
+            var splitKey = Group(forNewcomer ? "newcomer:" + impression.NewcomerId : "opportunity:" + impression.OpportunityId);
+            float[]? features = impression.FeatureSet == FeatureVector.Version ? [.. item.Features] : ExtractAgain(impression, item, forNewcomer);
+            if (features is null)
+            {
+                leftOut++;
+                continue;
+            }
+            if (impression.FeatureSet != FeatureVector.Version) reExtracted++;
+            pairs.Add(new LabelledPair(group, label, features, item.HeuristicScore, splitKey, item.Position, Answer(credited),
+                forNewcomer ? impression.NewcomerId : item.NewcomerId));
+        }
+        return new OutcomeData(pairs, reExtracted, leftOut);
+    }
+
+    /// <summary>Every suggestion of every impression, with the matches that credit it and the furthest grade they got (0 without one).</summary>
+    public async IAsyncEnumerable<(Impression Impression, ShownItem Item, int Grade, List<Match> Credited)> GradedAsync(
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var matchesByNewcomer = new Dictionary<string, List<Match>>();
         var matchesByOpportunity = new Dictionary<string, List<Match>>();
         await foreach (var impression in store.StreamAsync(MatchStore.Impressions, cancellationToken: cancellationToken))
@@ -50,25 +73,13 @@ public sealed class OutcomeLabels(MatchStore store, MatchingReadModel model)
             var matches = forNewcomer
                 ? await MatchesAsync(matchesByNewcomer, new("newcomer", impression.NewcomerId), cancellationToken)
                 : await MatchesAsync(matchesByOpportunity, new("opportunity", impression.OpportunityId), cancellationToken);
-            var group = Group(impression.RequestId);
-            // The held-out split follows whom the list was for, so retraining on the same outcomes evaluates on the same groups.
-            var splitKey = Group(forNewcomer ? "newcomer:" + impression.NewcomerId : "opportunity:" + impression.OpportunityId);
             foreach (var item in impression.Items)
             {
                 var credited = matches
                     .Where(m => (forNewcomer ? m.OpportunityId == item.OpportunityId : m.NewcomerId == item.NewcomerId) && Credits(m, impression)).ToList();
-                var label = credited.Select(Grade).DefaultIfEmpty(0).Max();
-                float[]? features = impression.FeatureSet == FeatureVector.Version ? [.. item.Features] : ExtractAgain(impression, item, forNewcomer);
-                if (features is null)
-                {
-                    leftOut++;
-                    continue;
-                }
-                if (impression.FeatureSet != FeatureVector.Version) reExtracted++;
-                pairs.Add(new LabelledPair(group, label, features, item.HeuristicScore, splitKey, item.Position, Answer(credited)));
+                yield return (impression, item, credited.Select(Grade).DefaultIfEmpty(0).Max(), credited);
             }
         }
-        return new OutcomeData(pairs, reExtracted, leftOut);
     }
 
     /// <summary>

@@ -7,14 +7,28 @@ namespace Newcomers.Matching.Learning;
 /// (the current model, or the heuristic when none ranks) on NDCG@10 by at least the margin
 /// (Matching:PromotionMargin), with a paired bootstrap over the held-out groups putting the gain's
 /// 95% interval above zero: a gain that a different draw of the same groups could undo is noise.
-/// The same rule decides for the simulator's bootstrap model and for models trained on outcomes.
+/// Nor may it make a group's exposure less fair than under the ranker in force by more than the
+/// fairness margin (<see cref="PromotionFairnessCheck"/>). The same rule decides for the
+/// simulator's bootstrap model and for models trained on outcomes.
 /// </summary>
 public sealed class PromotionRule(double margin, int resamples = 2000, int seed = 17)
 {
     public double Margin => margin;
 
-    /// <summary>The decision on held-out groups: for each group, the new model's NDCG@10 and the ranker in force's.</summary>
-    public (bool Promote, string Decision) Decide(ModelEvaluation e, IReadOnlyList<(double New, double Current)> groups)
+    /// <summary>
+    /// The decision on held-out groups: for each group, the new model's NDCG@10 and the ranker in force's; and, when one was
+    /// made, the fairness check on the held-out lists (<see cref="PromotionFairnessCheck"/>), which keeps back a model that
+    /// passes on NDCG@10 and is said in every decision.
+    /// </summary>
+    public (bool Promote, string Decision) Decide(ModelEvaluation e, IReadOnlyList<(double New, double Current)> groups, PromotionFairness? fairness = null)
+    {
+        var (promote, decision) = OnRanking(e, groups);
+        if (fairness is null) return (promote, decision);
+        var words = PromotionFairnessCheck.Words(fairness);
+        return promote && fairness.Blocked ? (false, $"kept back: {decision["promoted: ".Length..]}; {words}") : (promote, $"{decision}; {words}");
+    }
+
+    private (bool Promote, string Decision) OnRanking(ModelEvaluation e, IReadOnlyList<(double New, double Current)> groups)
     {
         if (e.Model.NdcgAt10 <= e.Heuristic.NdcgAt10)
             return (false, $"kept back: NDCG@10 {e.Model.NdcgAt10:0.000} does not beat the heuristic's {e.Heuristic.NdcgAt10:0.000}");

@@ -21,7 +21,8 @@ namespace Newcomers.Profiles.Api;
 /// newcomer outside them is NOT_FOUND, as if it did not exist. Protected attributes are for admins.
 /// </summary>
 public sealed partial class ProfilesApi(ProfileStore store, PostcodeTable postcodes, AuditTrail audit, Pages pages, TimeProvider clock, IMatchHistorySource matchHistory,
-    IMatchFactsSource matchFacts, Microsoft.Extensions.Options.IOptions<MonitoringOptions> monitoring, ILogger<ProfilesApi> logger) : ProfileService.ProfileServiceBase
+    IMatchFactsSource matchFacts, Microsoft.Extensions.Options.IOptions<MonitoringOptions> monitoring, Fairness.AttributesForAudit attributesForAudit, ILogger<ProfilesApi> logger)
+    : ProfileService.ProfileServiceBase
 {
     public override async Task<Newcomer> CreateNewcomer(CreateNewcomerRequest request, ServerCallContext context)
     {

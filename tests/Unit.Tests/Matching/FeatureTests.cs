@@ -62,7 +62,7 @@ public sealed class FeatureTests
         Assert.DoesNotContain(entryWords, protectedWords.Contains);
 
         // Two newcomers who differ only in their name get identical features (ModelTests shows the same through the
-        // service for newcomers whose protected attributes differ too: those never reach the matching service).
+        // service for newcomers whose protected attributes differ too: the matching service reads those only for the fairness report, in memory).
         var a = Extract(Sample.Newcomer(n => n.DisplayName = "Amina"), Sample.Opportunity("o"));
         var b = Extract(Sample.Newcomer(n => n.DisplayName = "Oleksandr"), Sample.Opportunity("o"));
         Assert.Equal(a, b);

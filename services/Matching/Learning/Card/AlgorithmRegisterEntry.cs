@@ -67,7 +67,7 @@ public static class AlgorithmRegisterEntry
                     ["data"] = e.Data, ["groups"] = e.Groups,
                     ["model"] = Ndcg(e.Model), ["heuristic"] = Ndcg(e.Heuristic), ["random"] = Ndcg(e.Random),
                 },
-                // The extension point for the fairness report: null until one is wired in (IFairnessReportSource).
+                // The latest fairness report of the ranker (FairnessCardSource); null while it never ranked.
                 ["fairness"] = card.Fairness is { } f ? new JsonObject { ["summary"] = f.Summary, ["markdown"] = f.Markdown } : null,
             },
         };

@@ -30,11 +30,11 @@ public sealed record ModelCardFacts(ModelCardOptions Deployment, string Ranker, 
     /// <summary>Simulator outcomes are synthetic; outcomes are what became of real suggestions.</summary>
     public bool Synthetic => Model?.Source == TrainingSource.Simulator;
 
-    public static ModelCardFacts Of(RankingModel? model, ModelCardOptions deployment, IFairnessReportSource fairness, DateOnly today)
+    public static ModelCardFacts Of(RankingModel? model, ModelCardOptions deployment, FairnessCardSection? fairness, DateOnly today)
     {
         var ranker = model?.Name ?? HeuristicRanker.Name;
         return new ModelCardFacts(deployment, ranker, model?.Version, model is null ? FeatureVector.Names : [.. model.Version.Features],
-            fairness.Latest(ranker), today);
+            fairness, today);
     }
 
     public string TrainingData => Model is not { } m ? "Geen: de vaste regels (heuristic-v1) zijn niet getraind."

@@ -7,10 +7,12 @@ namespace Newcomers.Matching.Learning.Card;
 /// <summary>Writes the model card of the ranker in force, each time it is asked: it follows every promotion.</summary>
 public sealed class ModelCardWriter(ModelRegistry registry, IOptionsMonitor<ModelCardOptions> options, IFairnessReportSource fairness, TimeProvider clock)
 {
-    public ModelCard Write()
+    public async Task<ModelCard> WriteAsync(string askedBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var facts = ModelCardFacts.Of(registry.Current, options.CurrentValue, fairness, DateOnly.FromDateTime(now.UtcDateTime));
+        var model = registry.Current;
+        var latest = await fairness.LatestAsync(model?.Name ?? Domain.HeuristicRanker.Name, $"model card asked by {askedBy}", cancellationToken);
+        var facts = ModelCardFacts.Of(model, options.CurrentValue, latest, DateOnly.FromDateTime(now.UtcDateTime));
         var card = new ModelCard
         {
             Ranker = facts.Ranker, Sections = { ModelCardSections.Of(facts) }, RegisterJson = AlgorithmRegisterEntry.Json(facts),
