@@ -59,15 +59,52 @@ public sealed class DemoRegionTests
         Assert.DoesNotContain(lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_demo_region_has_a_year_of_figures_and_signals_and_afterwards_the_clock_is_real()
+    {
+        await using var host = await RunningHost.StartAsync(null, "--Demo:Seed=true");
+        await ServingAsync(host);
+        var now = DateTimeOffset.UtcNow;
+        var figures = await host.Profiles.GetMonitoringFiguresAsync(new GetMonitoringFiguresRequest
+        {
+            MunicipalityCodes = { "GM0342" }, FromMonth = Month(now.AddMonths(-11)), ToMonth = Month(now),
+        });
+        var months = figures.Areas.Single().Months;
+        Assert.Equal(12, months.Count);
+        int Shown(Func<MonitoringMonth, FigureCount> cell) => months.Count(m => cell(m).ValueCase == FigureCount.ValueOneofCase.Count && cell(m).Count >= 5);
+        FigureCount Of(MonitoringMonth m, OpportunityKind kind, Func<MatchKindFigure, FigureCount> cell) => cell(m.Matches.Single(k => k.Kind == kind));
+        Assert.InRange(Shown(m => m.Registered), 11, 12);
+        Assert.InRange(months.Count(m => !m.DaysToFirstProposal.Suppressed), 8, 12);
+        Assert.InRange(Shown(m => Of(m, OpportunityKind.WorkPlacement, k => k.Proposed)), 8, 12);
+        Assert.InRange(Shown(m => Of(m, OpportunityKind.WorkPlacement, k => k.Completed)), 2, 12);
+        Assert.InRange(Shown(m => m.MapHours.Reached), 6, 12);
+        // The MAP is reached over the year, not all at once.
+        Assert.True(months[^1].MapHours.Reached.Count > months.First(m => m.MapHours.Reached.ValueCase == FigureCount.ValueOneofCase.Count).MapHours.Reached.Count);
+
+        var warnings = await host.Matching.ListCaseloadWarningsAsync(new ListCaseloadWarningsRequest { MunicipalityCode = "GM0342", PageSize = 1000 });
+        Assert.Contains(warnings.Warnings, w => w.Kind == EarlyWarningKind.NoProposal);
+        Assert.Contains(warnings.Warnings, w => w.Kind == EarlyWarningKind.MapBehind);
+
+        // Seeding over, the services' clock is the real one again: what is recorded now is stamped now.
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var newcomer = await host.Profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = Build.Newcomer() });
+        var provider = await host.Opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = Build.Provider() });
+        var after = DateTimeOffset.UtcNow.AddSeconds(1);
+        Assert.InRange(newcomer.CreateTime.ToDateTimeOffset(), before, after);
+        Assert.InRange(provider.CreateTime.ToDateTimeOffset(), before, after);
+    }
+
+    private static string Month(DateTimeOffset t) => t.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task ServingAsync(RunningHost host)
     {
         var health = new Health.HealthClient(host.Channel);
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 600; i++)
         {
             if ((await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
             await Task.Delay(100);
         }
-        Assert.Fail("the host did not report SERVING within 30 s");
+        Assert.Fail("the host did not report SERVING within 60 s");
     }
 
     private static async Task<(int Newcomers, int Opportunities)> CountAsync(RunningHost host)

@@ -95,18 +95,31 @@ public static class DemoRegion
                         // A family buddy has room for a household of two or three (no draw, so the rest of the region stays as it was).
                         if (o.Buddy.FamilyBuddy) o.Capacity = 2 + i % 2;
                     }));
-            var townPostcodes = postcodes?.Where(p => p.MunicipalityCode == town.Code).ToList() ?? [];
-            for (var i = 0; i < 30; i++)
-            {
-                var newcomer = NewNewcomer(random, $"{prefix}-n{i:000}", town);
-                // Every tenth newcomer and the next live together: a household a family buddy can take whole.
-                if (i % 10 < 2) newcomer.HouseholdId = $"{prefix}-huishouden-{i / 10}";
-                if (i % 10 == 1) newcomer.Home = newcomers[^1].Home.Clone();
-                newcomer.Postcode = Nearest(townPostcodes, newcomer.Home)?.Postcode_ ?? "";
-                newcomers.Add(newcomer);
-            }
+            AddNewcomers(random, newcomers, town, postcodes, 0, 30);
         }
+        // The year of history (DemoTimeline) needs more newcomers, most in Soest: drawn after the rest, so the first 30 of each town stay as they were.
+        foreach (var town in Municipalities)
+            AddNewcomers(random, newcomers, town, postcodes, 30, NewcomersIn(town.Code));
         return new Region(providers, opportunities, newcomers);
+    }
+
+    /// <summary>Eleven a month register in Soest over the year, four in Utrecht, two or three elsewhere (kept small: seeding plays every step).</summary>
+    private static int NewcomersIn(string municipality) => municipality switch { "GM0342" => 132, "GM0344" => 48, _ => 30 };
+
+    private static void AddNewcomers(Random random, List<Newcomer> newcomers, (string Code, string Name, double Latitude, double Longitude) town,
+        IReadOnlyList<Postcode>? postcodes, int from, int to)
+    {
+        var prefix = town.Code.ToLowerInvariant();
+        var townPostcodes = postcodes?.Where(p => p.MunicipalityCode == town.Code).ToList() ?? [];
+        for (var i = from; i < to; i++)
+        {
+            var newcomer = NewNewcomer(random, $"{prefix}-n{i:000}", town);
+            // Every tenth newcomer and the next live together: a household a family buddy can take whole.
+            if (i % 10 < 2) newcomer.HouseholdId = $"{prefix}-huishouden-{i / 10}";
+            if (i % 10 == 1) newcomer.Home = newcomers[^1].Home.Clone();
+            newcomer.Postcode = Nearest(townPostcodes, newcomer.Home)?.Postcode_ ?? "";
+            newcomers.Add(newcomer);
+        }
     }
 
     private static string AddProvider(List<Provider> providers, string id, string name, ProviderKind kind, string municipality)

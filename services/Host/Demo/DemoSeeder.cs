@@ -16,9 +16,12 @@ namespace Newcomers.Host.Demo;
 /// ready (gRPC health NOT_SERVING, /readyz 503) until the region is in. The demo's postcode table
 /// goes first, straight into the Profiles store as load-postcodes would load it (no RPC loads
 /// postcodes), but only the postcodes the table lacks: a table loaded before, such as CBS's, stays.
+/// Into an empty store the region goes with its past year (<see cref="DemoTimeline"/>), lived on the
+/// <see cref="DemoClock"/>; into a store that has it already, only what is missing goes, stamped now.
+/// Either way the clock is the system clock again once seeding ends.
 /// </summary>
 public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime, IOptions<AuthOptions> auth, Readiness readiness, PostcodeTable postcodes,
-    ILogger<DemoSeeder> logger) : BackgroundService
+    DemoClock clock, ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const string Work = "seeding the demo region";
 
@@ -30,8 +33,12 @@ public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime
         }
         catch (Exception e) when (lifetime.ApplicationStopping.IsCancellationRequested && e is OperationCanceledException or RpcException)
         {
-            // The host stopped (its server first) before the region was in: the next start creates what is missing.
+            // The host stopped (its server first) before the region was in: the next start creates what is missing, stamped then.
             logger.LogInformation("Seeding the demo region stopped with the host; it goes on at the next start");
+        }
+        finally
+        {
+            clock.Release();
         }
     }
 
@@ -50,16 +57,43 @@ public sealed class DemoSeeder(IServer server, IHostApplicationLifetime lifetime
         var region = DemoRegion.Generate(postcodes: table);
         var opportunities = new OpportunityService.OpportunityServiceClient(channel);
         var profiles = new ProfileService.ProfileServiceClient(channel);
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var now = TimeProvider.System.GetUtcNow();
+        var fresh = await IsEmptyAsync(opportunities, region.Providers[0].Id, stoppingToken);
+        // The providers and their offers were there before the first newcomer of the year came.
+        if (fresh) clock.Set(now.AddDays(-DemoTimeline.Days - 1));
         var created = 0;
         foreach (var provider in region.Providers)
             created += await CreateOnce(() => opportunities.CreateProviderAsync(new CreateProviderRequest { Provider = provider, ProviderId = provider.Id }, cancellationToken: stoppingToken));
         foreach (var opportunity in region.Opportunities)
             created += await CreateOnce(() => opportunities.CreateOpportunityAsync(new CreateOpportunityRequest { Opportunity = opportunity, OpportunityId = opportunity.Id }, cancellationToken: stoppingToken));
+        var history = new DemoHistory(clock, profiles, new MatchingService.MatchingServiceClient(channel), stoppingToken);
+        if (fresh)
+        {
+            var timeline = DemoTimeline.Plan(region, now);
+            await history.PlayAsync(timeline);
+            created += timeline.Count(s => s.Act == DemoTimeline.Act.Register);
+        }
+        clock.Release();
         foreach (var newcomer in region.Newcomers)
             created += await CreateOnce(() => profiles.CreateNewcomerAsync(new CreateNewcomerRequest { Newcomer = newcomer, NewcomerId = newcomer.Id }, cancellationToken: stoppingToken));
         readiness.Done(Work);
-        logger.LogInformation("Demo region ready: {Created} records and {Postcodes} postcodes created, {Total} records in the region",
-            created, load.Added, region.Providers.Count + region.Opportunities.Count + region.Newcomers.Count);
+        logger.LogInformation("Demo region ready in {Seconds:0.0} s: {Created} records and {Postcodes} postcodes created, {Steps} steps of its history played, {Total} records in the region",
+            elapsed.Elapsed.TotalSeconds, created, load.Added, history.Steps, region.Providers.Count + region.Opportunities.Count + region.Newcomers.Count);
+    }
+
+    /// <summary>Whether the region's first record, its first provider, is still to be created.</summary>
+    private static async Task<bool> IsEmptyAsync(OpportunityService.OpportunityServiceClient opportunities, string firstProvider, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await opportunities.GetProviderAsync(new GetProviderRequest { Id = firstProvider }, cancellationToken: cancellationToken);
+            return false;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return true;
+        }
     }
 
     private static async Task<int> CreateOnce<T>(Func<AsyncUnaryCall<T>> create)
