@@ -56,6 +56,9 @@ public sealed class Eligibility(int maxDutchStepsBelow, DateOnly today)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool ShareTime(uint newcomerWeek, uint opportunityWeek) => (newcomerWeek & opportunityWeek) != 0;
 
+    /// <summary>Whether any spot of the block can pass the Dutch level and the week for the newcomer: none can when its lowest Dutch asked or its week parts together cannot.</summary>
+    public bool MayPass(NewcomerEntry n, in SpotBlock b) => DutchSuffices(n.Dutch, b.MinRequiredDutch) && ShareTime(n.WeekMask, b.WeekMask);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool BuddyFits(Gender wanted, Gender offered) => wanted == Gender.Unspecified || wanted == offered;
 

@@ -41,6 +41,21 @@ public static class FeatureExtractor
     }
 
     /// <summary>
+    /// <see cref="Optimistic(NewcomerEntry, in OpportunitySpot, double)"/> for <paramref name="changed"/>, from
+    /// <paramref name="bound"/>, the same spot's bound for a newcomer who differs from it at most in Dutch level,
+    /// reach, week or hours: only the fits those feed are worked out again, the rest are the same.
+    /// </summary>
+    public static FitFeatures Optimistic(in FitFeatures bound, NewcomerEntry changed, in OpportunitySpot o) => bound with
+    {
+        DistanceShare = Math.Clamp(bound.DistanceKm / changed.MaxKm, 0, 1),
+        DutchGap = changed.Dutch - o.RequiredDutch,
+        NewcomerDutch = changed.Dutch,
+        ScheduleShare = ScheduleShare(changed.WeekMask, o.WeekMask),
+        HoursShare = HoursShare(changed.Hours, o.Hours),
+        HoursDifference = changed.Hours - o.Hours,
+    };
+
+    /// <summary>
     /// Features at least as good, one by one, as <see cref="Optimistic(NewcomerEntry, in OpportunitySpot, double)"/>
     /// gives any spot of the block at a distance of at least <paramref name="distanceKm"/>: the
     /// heuristic's score only grows with each of them, so the score of these bounds every such

@@ -103,9 +103,10 @@ public sealed class GuidanceTally(NewcomerEntry n, IEnumerable<ProfileChange> tr
             ref readonly var o = ref spots[index];
             if (goodNow.Contains(o.Entry)) continue;
             var spotHopes = 0;
+            var bound = FeatureExtractor.Optimistic(n, o, distance);
             foreach (var (kind, most) in mostOfKind)
-                if ((hopes & 1 << (int)kind) != 0 && Reaches(FeatureExtractor.Optimistic(most, o, distance))) spotHopes |= 1 << (int)kind;
-            if ((hopes & 1 << (int)PipChangeKind.Skill) != 0 && o.SkillCount > 0 && Reaches(FeatureExtractor.Optimistic(n, o, distance) with { SkillShare = 1 }))
+                if ((hopes & 1 << (int)kind) != 0 && Reaches(FeatureExtractor.Optimistic(bound, most, o))) spotHopes |= 1 << (int)kind;
+            if ((hopes & 1 << (int)PipChangeKind.Skill) != 0 && o.SkillCount > 0 && Reaches(bound with { SkillShare = 1 }))
                 spotHopes |= 1 << (int)PipChangeKind.Skill;
             if (spotHopes != 0) eligible[kept++] = (spots, index, distance, spotHopes);
         }
@@ -119,8 +120,9 @@ public sealed class GuidanceTally(NewcomerEntry n, IEnumerable<ProfileChange> tr
         foreach (var (spots, index, distance, hopes) in eligible)
         {
             ref readonly var o = ref spots[index];
+            var bound = FeatureExtractor.Optimistic(n, o, distance);
             for (var c = 0; c < changes.Count; c++)
-                if ((hopes & 1 << (int)changes[c].Kind) != 0 && changes[c].Improves(n, o)) Offer(candidates[c], changes[c].Changed, o, distance);
+                if ((hopes & 1 << (int)changes[c].Kind) != 0 && changes[c].Improves(n, o)) Offer(candidates[c], changes[c], o, distance, bound);
         }
     }
 
@@ -136,9 +138,16 @@ public sealed class GuidanceTally(NewcomerEntry n, IEnumerable<ProfileChange> tr
     private bool IsGood(NewcomerEntry with, OpportunityEntry o, double distance) =>
         ranker.DisplayScore(ranker.Score(FeatureExtractor.Extract(with, o, distance, today))) >= ranker.GoodScore;
 
-    private void Offer(TopList<OpportunityEntry> into, NewcomerEntry with, in OpportunitySpot o, double distance)
+    private void Offer(TopList<OpportunityEntry> into, NewcomerEntry with, in OpportunitySpot o, double distance) =>
+        Offer(into, o, distance, FeatureExtractor.Optimistic(with, o, distance));
+
+    /// <summary>Offers the pair to the change's candidates, its bound worked out from the spot's bound for the newcomer as they are (<paramref name="now"/>).</summary>
+    private void Offer(TopList<OpportunityEntry> into, ProfileChange change, in OpportunitySpot o, double distance, in FitFeatures now) =>
+        Offer(into, o, distance, change.Kind == PipChangeKind.Skill ? FeatureExtractor.Optimistic(change.Changed, o, distance) : FeatureExtractor.Optimistic(now, change.Changed, o));
+
+    private void Offer(TopList<OpportunityEntry> into, in OpportunitySpot o, double distance, in FitFeatures features)
     {
-        var bound = HeuristicRanker.Score(FeatureExtractor.Optimistic(with, o, distance));
+        var bound = HeuristicRanker.Score(features);
         if (bound >= ranker.GoodBound) into.Offer(bound, distance, o.Id, o.Entry);
     }
 }

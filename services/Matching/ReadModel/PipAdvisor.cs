@@ -43,6 +43,12 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
                 {
                     var nearest = home.SquaredKmToBox(block.MinLatitude, block.MaxLatitude, block.MinLongitude, block.MaxLongitude);
                     if (!Eligibility.InReach(nearest, widest)) continue;
+                    // Beyond the newcomer's reach only a farther reach can open a spot, and only one that passes everything else now.
+                    if (!Eligibility.InReach(nearest, n.MaxKm) && !eligibility.MayPass(n, block))
+                    {
+                        considered += InReach(home, spots, block, widest);
+                        continue;
+                    }
                     // No spot of the block can be good with any change: its spots are checked and counted, never bounded one by one.
                     var hopes = tally.Hopes(block, Math.Sqrt(nearest));
                     for (int i = block.Start, end = block.Start + block.Length; i < end; i++)
@@ -99,6 +105,14 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
             guidance.Changes.Add(shown);
         }
         return guidance;
+    }
+
+    private static int InReach(Geo.From home, OpportunitySpot[] spots, in SpotBlock block, double km)
+    {
+        var count = 0;
+        for (int i = block.Start, end = block.Start + block.Length; i < end; i++)
+            if (Eligibility.InReach(home.SquaredKm(spots[i].Latitude, spots[i].Longitude), km)) count++;
+        return count;
     }
 
     private static int[] Indices(List<ProfileChange> changes, PipChangeKind kind) =>
