@@ -40,7 +40,7 @@ public static class ModelCardSections
     public static string Risks(ModelCardFacts card) =>
         "Hoog risico volgens de EU AI-verordening (bijlage III, punten 4 en 5). Risico's: een model kan groepen minder vaak bovenaan zetten (ook via kenmerken die op afkomst lijken, "
         + "zoals gedeelde talen); het kan leren van oude keuzes van mensen. Maatregelen: beschermde kenmerken zijn nooit een kenmerk van het model; een nieuw model wordt alleen ingezet "
-        + "als het beter is dan de vaste regels op gegevens die het niet zag; elke suggestie heeft redenen; alles wordt gelogd. "
+        + "als het beter is dan de vaste regels op gegevens die het niet zag en groepen niet duidelijk minder aandacht geeft dan de huidige rangschikker; elke suggestie heeft redenen; alles wordt gelogd. "
         + (card.Fairness?.Summary ?? "Eerlijkheid: er is nog geen eerlijkheidsrapport voor deze rangschikker.");
 
     public static List<ModelCardSection> Of(ModelCardFacts card)
