@@ -18,8 +18,7 @@ public static class BlockBound
         if (double.IsNegativeInfinity(threshold)) return BlockScoring.Every;
         var best = FeatureExtractor.Optimistic(n, b, distanceKm);
         if (HeuristicRanker.Score(best) < threshold) return BlockScoring.None;
-        var sharingNothing = best with { SkillOverlap = 0, SkillShare = 0, SharedLanguages = 0, InterestOverlap = 0 };
-        return HeuristicRanker.Score(sharingNothing) < threshold ? BlockScoring.SharingOnly : BlockScoring.Every;
+        return HeuristicRanker.Score(FeatureExtractor.SharingNothing(best)) < threshold ? BlockScoring.SharingOnly : BlockScoring.Every;
     }
 
     /// <summary>Whether the spot shares a skill, language or interest signature bit with the newcomer.</summary>

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
+
 namespace Newcomers.Matching.Domain;
 
 /// <summary>The one place where a pair becomes <see cref="FitFeatures"/>.</summary>
-public static class FeatureExtractor
+public static partial class FeatureExtractor
 {
     public const double MapHoursRequired = BuildingBlocks.Domain.MapHours.Required;
 
@@ -10,10 +12,11 @@ public static class FeatureExtractor
     /// interests) at the most its signatures allow: the score of these bounds the pair's real
     /// score from above, so a pair whose bound cannot enter the top list need not be extracted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FitFeatures Optimistic(NewcomerEntry n, in OpportunitySpot o, double distanceKm)
     {
         // Disjoint signatures mean no shared id; otherwise assume the most the two sets allow.
-        var skills = (n.SkillSignature & o.Skills) == 0 ? 0 : Math.Min(n.Skills.Length, o.SkillCount);
+        var skills = OptimisticSkills(n, o);
         return new FitFeatures(
             DistanceKm: distanceKm,
             DistanceShare: Math.Clamp(distanceKm / n.MaxKm, 0, 1),
@@ -22,7 +25,7 @@ public static class FeatureExtractor
             SharedLanguages: (n.LanguageSignature & o.Languages) == 0 ? 0 : n.Languages.Length,
             OccupationLevel: Isco.Level(n.Occupations, o.Occupation),
             SkillOverlap: skills,
-            SkillShare: o.SkillCount == 0 ? 0 : (double)skills / o.SkillCount,
+            SkillShare: OptimisticSkillShare(n, o),
             ScheduleShare: ScheduleShare(n.WeekMask, o.WeekMask),
             HoursShare: HoursShare(n.Hours, o.Hours),
             GoalFit: n.GoalFitByKind[(int)o.Kind],
@@ -40,20 +43,12 @@ public static class FeatureExtractor
             SharedCommonSkills: n.CommonSkills);
     }
 
-    /// <summary>
-    /// <see cref="Optimistic(NewcomerEntry, in OpportunitySpot, double)"/> for <paramref name="changed"/>, from
-    /// <paramref name="bound"/>, the same spot's bound for a newcomer who differs from it at most in Dutch level,
-    /// reach, week or hours: only the fits those feed are worked out again, the rest are the same.
-    /// </summary>
-    public static FitFeatures Optimistic(in FitFeatures bound, NewcomerEntry changed, in OpportunitySpot o) => bound with
-    {
-        DistanceShare = Math.Clamp(bound.DistanceKm / changed.MaxKm, 0, 1),
-        DutchGap = changed.Dutch - o.RequiredDutch,
-        NewcomerDutch = changed.Dutch,
-        ScheduleShare = ScheduleShare(changed.WeekMask, o.WeekMask),
-        HoursShare = HoursShare(changed.Hours, o.Hours),
-        HoursDifference = changed.Hours - o.Hours,
-    };
+    private static int OptimisticSkills(NewcomerEntry n, in OpportunitySpot o) =>
+        (n.SkillSignature & o.Skills) == 0 ? 0 : Math.Min(n.Skills.Length, o.SkillCount);
+
+    private static double OptimisticSkillShare(NewcomerEntry n, in OpportunitySpot o) => SkillShare(OptimisticSkills(n, o), o.SkillCount);
+
+    private static double SkillShare(int shared, int asked) => asked == 0 ? 0 : (double)shared / asked;
 
     /// <summary>
     /// Features at least as good, one by one, as <see cref="Optimistic(NewcomerEntry, in OpportunitySpot, double)"/>
@@ -74,10 +69,10 @@ public static class FeatureExtractor
             OccupationLevel: b.BestOccupationLevel(n.Occupations),
             SkillOverlap: skillsMet ? n.Skills.Length : 0,
             // A spot's share is its overlap (at most the newcomer's skills) over its own skills, and at most 1.
-            SkillShare: !skillsMet ? 0 : n.Skills.Length >= b.MinSkillCount ? 1 : (double)n.Skills.Length / b.MinSkillCount,
+            SkillShare: skillsMet ? ShareAtMost(n.Skills.Length, b.MinSkillCount) : 0,
             // The parts in common are at most those the block's union has with the newcomer's, over at least its fewest parts.
-            ScheduleShare: partsMet == 0 ? 0 : partsMet >= b.MinWeekParts ? 1 : (double)partsMet / b.MinWeekParts,
-            HoursShare: b.MinHours <= 0 ? 1 : Math.Min(1, (double)Math.Max(0, n.Hours) / b.MinHours),
+            ScheduleShare: ShareAtMost(partsMet, b.MinWeekParts),
+            HoursShare: HoursShareAtMost(n.Hours, b),
             GoalFit: n.GoalFitByKind[(int)b.Kind],
             InterestOverlap: (n.InterestSignature & b.Interests) == 0 ? 0 : n.Interests.Length,
             FamilyBuddyFit: n.FamilyBuddy && b.FamilyBuddy,
@@ -92,22 +87,33 @@ public static class FeatureExtractor
             SharedCommonSkills: n.CommonSkills);
     }
 
-    public static FitFeatures Extract(NewcomerEntry n, OpportunityEntry o, double distanceKm, DateOnly today)
+    public static FitFeatures Extract(NewcomerEntry n, OpportunityEntry o, double distanceKm, DateOnly today) =>
+        Extract(n, o, distanceKm, today, Vocabulary.Overlap(n.Skills, o.Skills), Vocabulary.Overlap(n.Languages, o.Languages), Vocabulary.Overlap(n.Interests, o.Interests));
+
+    /// <summary>
+    /// <see cref="Extract(NewcomerEntry, OpportunityEntry, double, DateOnly)"/> of a grid spot: a set whose signature shares
+    /// no bit with the newcomer's shares no id, and its ids are not read.
+    /// </summary>
+    public static FitFeatures Extract(NewcomerEntry n, in OpportunitySpot o, double distanceKm, DateOnly today) => Extract(n, o.Entry, distanceKm, today,
+        (n.SkillSignature & o.Skills) == 0 ? 0 : Vocabulary.Overlap(n.Skills, o.Entry.Skills),
+        (n.LanguageSignature & o.Languages) == 0 ? 0 : Vocabulary.Overlap(n.Languages, o.Entry.Languages),
+        (n.InterestSignature & o.Interests) == 0 ? 0 : Vocabulary.Overlap(n.Interests, o.Entry.Interests));
+
+    private static FitFeatures Extract(NewcomerEntry n, OpportunityEntry o, double distanceKm, DateOnly today, int overlap, int languages, int interests)
     {
-        var overlap = Vocabulary.Overlap(n.Skills, o.Skills);
         return new FitFeatures(
             DistanceKm: distanceKm,
             DistanceShare: Math.Clamp(distanceKm / n.MaxKm, 0, 1),
             DutchGap: n.Dutch - o.RequiredDutch,
             LanguageSupport: o.LanguageSupport,
-            SharedLanguages: Vocabulary.Overlap(n.Languages, o.Languages),
+            SharedLanguages: languages,
             OccupationLevel: Isco.Level(n.Occupations, o.Occupation),
             SkillOverlap: overlap,
-            SkillShare: o.Skills.Length == 0 ? 0 : (double)overlap / o.Skills.Length,
+            SkillShare: SkillShare(overlap, o.Skills.Length),
             ScheduleShare: ScheduleShare(n.WeekMask, o.WeekMask),
             HoursShare: HoursShare(n.Hours, o.Hours),
             GoalFit: n.GoalFitByKind[(int)o.Kind],
-            InterestOverlap: Vocabulary.Overlap(n.Interests, o.Interests),
+            InterestOverlap: interests,
             FamilyBuddyFit: n.FamilyBuddy && o.FamilyBuddy,
             MapNeed: MapNeed(n, o.CountsTowardsMap),
             PlacesLeft: o.PlacesLeft,
@@ -119,6 +125,11 @@ public static class FeatureExtractor
             MajorGroup: o.Occupation / 1000,
             SharedCommonSkills: n.CommonSkills & o.CommonSkills);
     }
+
+    /// <summary>A share of a block's spots: at most this many in common, over at least the fewest a spot asks.</summary>
+    private static double ShareAtMost(int common, int fewest) => common <= 0 ? 0 : common >= fewest ? 1 : (double)common / fewest;
+
+    private static double HoursShareAtMost(int hours, in SpotBlock b) => b.MinHours <= 0 ? 1 : Math.Min(1, (double)Math.Max(0, hours) / b.MinHours);
 
     private static double ScheduleShare(uint newcomerWeek, uint opportunityWeek)
     {

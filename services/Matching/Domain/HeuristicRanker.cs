@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Newcomers.Contracts.V1;
 
 namespace Newcomers.Matching.Domain;
@@ -51,6 +52,7 @@ public sealed class HeuristicRanker : IRanker
         [0.25, 0.05, 0.00, 0.00, 0.20, 0.05, 0.15, 0.10, 0.15, 0.05, 0.00],
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Score(in FitFeatures f)
     {
         var w = Weights[(int)f.Kind];
@@ -77,6 +79,49 @@ public sealed class HeuristicRanker : IRanker
         ];
     }
 
+    /// <summary>
+    /// What <see cref="Score"/> gains when the one fit a kind of profile change moves (<see cref="FeatureExtractor.Moved"/>) goes
+    /// from its value in <paramref name="f"/> to <paramref name="moved"/>: the score is a weighted sum, so it moves by that fit's term alone.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Gain(in FitFeatures f, PipChangeKind kind, double moved)
+    {
+        var w = Weights[(int)f.Kind];
+        return kind switch
+        {
+            PipChangeKind.TravelDistance => w[0] * (f.DistanceShare - moved),
+            PipChangeKind.DutchLevel => w[1] * (DutchFit((int)moved, f.LanguageSupport) - DutchFit(f)),
+            PipChangeKind.Skill => w[3] * (moved - f.SkillShare),
+            PipChangeKind.DayPart => w[4] * (moved - f.ScheduleShare),
+            PipChangeKind.Hours => w[5] * (moved - f.HoursShare),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a profile change"),
+        };
+    }
+
+    /// <summary>What the score gains, kind of change by kind of change, when the fits each moves go from their values in <paramref name="f"/> to those in <paramref name="moved"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double Distance, double Dutch, double Schedule, double Hours, double Skills) Gains(in FitFeatures f, in FitFeatures moved)
+    {
+        var w = Weights[(int)f.Kind];
+        return (w[0] * (f.DistanceShare - moved.DistanceShare), w[1] * (DutchFit(moved) - DutchFit(f)), w[4] * (moved.ScheduleShare - f.ScheduleShare),
+            w[5] * (moved.HoursShare - f.HoursShare), w[3] * (moved.SkillShare - f.SkillShare));
+    }
+
+    /// <summary>
+    /// The most a single change to a newcomer's profile adds to the score of a pair of the kind: the largest weight of a
+    /// fit one moves (each a share or a Dutch fit, from 0 to 1), the distance's times the most its share can fall.
+    /// </summary>
+    public static double MostGain(OpportunityKind kind, double distanceShareFall)
+    {
+        var w = Weights[(int)kind];
+        return Math.Max(w[0] * distanceShareFall, Math.Max(Math.Max(w[1], w[3]), Math.Max(w[4], w[5])));
+    }
+
+    /// <summary>How much the score of a pair of the kind falls when its distance share grows by <paramref name="share"/>.</summary>
+    public static double Farther(OpportunityKind kind, double share) => Weights[(int)kind][0] * share;
+
+    public static double DutchFit(in FitFeatures f) => DutchFit(f.DutchGap, f.LanguageSupport);
+
     /// <summary>1 at or above the level asked; one step under is workable, more so with support on the floor.</summary>
-    public static double DutchFit(in FitFeatures f) => f.DutchGap >= 0 ? 1 : f.DutchGap == -1 ? (f.LanguageSupport ? 0.6 : 0.35) : 0;
+    private static double DutchFit(int gap, bool support) => gap >= 0 ? 1 : gap == -1 ? (support ? 0.6 : 0.35) : 0;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Newcomers.Contracts.V1;
 
 namespace Newcomers.Matching.Domain;
@@ -21,6 +22,7 @@ public sealed record ProfileChange(PipChangeKind Kind, double Value, NewcomerEnt
     /// level high enough, a reach far enough, or a day part the spot asks for. The rest of the
     /// constraints are the caller's, checked on <see cref="Changed"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Lifts(Constraint failed, in OpportunitySpot o, double squaredKm, Eligibility eligibility) => (Kind, failed) switch
     {
         (PipChangeKind.DutchLevel, Constraint.DutchLevel) => eligibility.DutchSuffices(Changed.Dutch, o.RequiredDutch),
@@ -34,6 +36,7 @@ public sealed record ProfileChange(PipChangeKind Kind, double Value, NewcomerEnt
     /// under the level asked, the distance share (always), the schedule share of a part it asks for,
     /// the hours share under the hours it asks, the skill share of a skill it asks for.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Improves(NewcomerEntry n, in OpportunitySpot o) => Kind switch
     {
         PipChangeKind.DutchLevel => o.RequiredDutch > n.Dutch,

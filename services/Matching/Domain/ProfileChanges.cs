@@ -40,16 +40,10 @@ public static class ProfileChanges
         changes.Where(c => c.Kind == PipChangeKind.TravelDistance).Select(c => c.Changed.MaxKm).DefaultIfEmpty(n.MaxKm).Max();
 
     /// <summary>
-    /// The skills the newcomer lacks that the most of the given opportunities (those a change could make good) ask for, at most
-    /// <see cref="MostSkills"/>, most asked first (then by label), as changes.
+    /// The skills the newcomer lacks that the most opportunities ask for (<paramref name="asked"/>: how many ask for each,
+    /// among those a change could make good), at most <see cref="MostSkills"/>, most asked first (then by label), as changes.
     /// </summary>
-    public static IEnumerable<ProfileChange> Skills(NewcomerEntry n, IEnumerable<OpportunityEntry> nearby, Vocabulary vocabulary)
-    {
-        var asked = new Dictionary<int, int>();
-        foreach (var o in nearby)
-            foreach (var skill in o.Skills)
-                if (Array.BinarySearch(n.Skills, skill) < 0) asked[skill] = asked.GetValueOrDefault(skill) + 1;
-        return asked.OrderByDescending(s => s.Value).ThenBy(s => vocabulary.Label(s.Key), StringComparer.Ordinal).Take(MostSkills)
+    public static IEnumerable<ProfileChange> Skills(NewcomerEntry n, IReadOnlyDictionary<int, int> asked, Vocabulary vocabulary) =>
+        asked.Where(s => s.Value > 0).OrderByDescending(s => s.Value).ThenBy(s => vocabulary.Label(s.Key), StringComparer.Ordinal).Take(MostSkills)
             .Select(s => new ProfileChange(PipChangeKind.Skill, s.Key, n.WithSkill(s.Key, vocabulary.Label(s.Key)), vocabulary.Label(s.Key)));
-    }
 }

@@ -6,7 +6,8 @@ namespace Newcomers.Matching.Domain;
 /// </summary>
 public sealed class TopList<T>(int k) where T : class
 {
-    private readonly PriorityQueue<T, (double Score, double Distance, string Id)> heap = new(k + 1, Worst.First);
+    // Grown as offers come: most lists (a guidance keeps one per change) never fill.
+    private readonly PriorityQueue<T, (double Score, double Distance, string Id)> heap = new(Math.Min(k + 1, 16), Worst.First);
 
     public int Count => heap.Count;
 

@@ -50,7 +50,7 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
                         continue;
                     }
                     // No spot of the block can be good with any change: its spots are checked and counted, never bounded one by one.
-                    var hopes = tally.Hopes(block, Math.Sqrt(nearest));
+                    var hope = tally.Hopes(block, Math.Sqrt(nearest));
                     for (int i = block.Start, end = block.Start + block.Length; i < end; i++)
                     {
                         ref readonly var o = ref spots[i];
@@ -60,7 +60,7 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
                         var failed = Eligibility.InReach(squared, n.MaxKm) ? eligibility.Check(n, o, pairs, NoFilter) : Constraint.TravelDistance;
                         if (failed == Constraint.Unspecified)
                         {
-                            tally.Eligible(spots, i, Math.Sqrt(squared), hopes);
+                            tally.Eligible(spots, i, squared, hope);
                             continue;
                         }
                         var (again, lifting) = failed switch
@@ -71,14 +71,13 @@ public sealed class PipAdvisor(MatchingReadModel model, IOptionsMonitor<Matching
                             _ => (null, []),
                         };
                         if (again is null || lifting.Length == 0 || eligibility.Check(again, o, pairs, NoFilter) != Constraint.Unspecified) continue;
-                        foreach (var c in lifting)
-                            if (tally.Changes[c].Lifts(failed, o, squared, eligibility)) tally.Opens(c, o, Math.Sqrt(squared), hopes);
+                        tally.Opens(o, squared, failed, lifting, eligibility, hope);
                     }
                 }
             }
         }
         tally.CountGoodNow();
-        foreach (var skill in ProfileChanges.Skills(n, tally.Improvable, model.Vocabulary).ToList()) tally.Add(skill);
+        foreach (var skill in ProfileChanges.Skills(n, tally.SkillsAsked, model.Vocabulary).ToList()) tally.Add(skill);
         tally.OfferImproved();
         return Guidance(n, kind, ranking, tally, considered);
     }

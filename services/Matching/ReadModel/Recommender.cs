@@ -77,7 +77,7 @@ public sealed class Recommender(MatchingReadModel model, IOptionsMonitor<Matchin
                         var distance = Math.Sqrt(squared);
                         // Most pairs cannot reach the top list even at their best: skip their full extraction.
                         if (HeuristicRanker.Score(FeatureExtractor.Optimistic(n, o, distance)) < top.Threshold) continue;
-                        top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o.Entry, distance, today)), distance, o.Id, o.Entry);
+                        top.Offer(HeuristicRanker.Score(FeatureExtractor.Extract(n, o, distance, today)), distance, o.Id, o.Entry);
                     }
                 }
             }
